@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { call } from "../helpers/http";
+import { QUIZ_ID, theQuiz } from "../helpers/quiz";
+
+describe("GET /api/quizzes", () => {
+	it("lists the quizzes with id, title, question count and version", async () => {
+		const res = await call("/api/quizzes");
+		expect(res.status).toBe(200);
+		const body = (await res.json()) as { quizzes: { id: string; title: string; questionCount: number; version: string }[] };
+		const quiz = await theQuiz();
+		expect(body.quizzes).toContainEqual({ id: QUIZ_ID, title: quiz.title, questionCount: quiz.questions.length, version: quiz.version });
+		expect(body.quizzes[0]?.version).toMatch(/^[0-9a-f]{16}$/);
+	});
+});
+
+describe("GET /api/quizzes/:quizId", () => {
+	it("serves the article and at least 12 questions of all four types", async () => {
+		const res = await call(`/api/quizzes/${QUIZ_ID}`);
+		expect(res.status).toBe(200);
+		const body = (await res.json()) as {
+			id: string;
+			version: string;
+			attemptId: string;
+			article: { title: string; paragraphs: string[] };
+			questions: { id: string; type: string; prompt: string; choices: { id: string; text: string }[] }[];
+		};
+		expect(body.id).toBe(QUIZ_ID);
+		expect(body.article.paragraphs).toHaveLength(5);
+		expect(body.article.paragraphs[4]).toContain("Vitaly Pashin");
+		expect(body.questions.length).toBeGreaterThanOrEqual(12);
+		expect(new Set(body.questions.map((q) => q.type))).toEqual(new Set(["single", "multiple", "true_false", "short"]));
+		expect(body.attemptId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+	});
+
+	it("reveals no answer, explanation or evidence", async () => {
+		const quiz = await theQuiz();
+		const text = await (await call(`/api/quizzes/${QUIZ_ID}`)).text();
+		for (const marker of ["correct", "answer", "accepted", "explanation", "evidence", "skill", "quote"]) {
+			expect(text.toLowerCase(), marker).not.toContain(`"${marker}`);
+		}
+		for (const q of quiz.questions) {
+			expect(text).not.toContain(q.explanation);
+			for (const form of q.accepted) expect(text).not.toContain(`"${form}"`);
+		}
+		// Each question's fields are only these: nothing else can carry an answer.
+		const body = JSON.parse(text) as { questions: Record<string, unknown>[] };
+		for (const q of body.questions) {
+			expect(Object.keys(q).sort()).toEqual(["choices", "id", "points", "prompt", "type"]);
+			for (const c of q.choices as Record<string, unknown>[]) expect(Object.keys(c).sort()).toEqual(["id", "text"]);
+		}
+	});
+
+	it("answers an unknown quiz with a 404 problem", async () => {
+		const res = await call("/api/quizzes/no-such-quiz");
+		expect(res.status).toBe(404);
+		expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
+		const body = (await res.json()) as { status: number; detail: string };
+		expect(body.status).toBe(404);
+		expect(body.detail).toContain("no-such-quiz");
+	});
+});

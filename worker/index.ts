@@ -1,0 +1,23 @@
+import { Hono } from "hono";
+import { createDb } from "./db/client";
+import type { AppEnv } from "./env";
+import { problemResponse, renderError } from "./errors";
+import { securityHeaders } from "./middleware/security";
+import { attempts } from "./routes/attempts";
+import { quizzes } from "./routes/quizzes";
+
+const app = new Hono<AppEnv>();
+
+app.use(securityHeaders);
+app.use(async (c, next) => {
+	c.set("db", createDb(c.env.DB));
+	await next();
+});
+
+app.route("/api/quizzes", quizzes);
+app.route("/api/attempts", attempts);
+
+app.notFound((c) => problemResponse(c, 404, undefined, `Nothing is at ${c.req.method} ${new URL(c.req.url).pathname}.`));
+app.onError(renderError);
+
+export default app;

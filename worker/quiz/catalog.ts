@@ -1,0 +1,46 @@
+import { type ContentFile, checkContent } from "./check";
+import type { ArticleFile, Question, Quiz, QuizFile } from "./schema";
+import { contentVersion } from "./version";
+
+export interface Catalog {
+	quizzes: Quiz[];
+	byId: Map<string, Quiz>;
+}
+
+/** Builds the catalog from content files; throws, listing every problem, if the content is unsound. */
+export async function buildCatalog(articleFiles: ContentFile[], quizFiles: ContentFile[]): Promise<Catalog> {
+	const problems = checkContent(articleFiles, quizFiles);
+	if (problems.length > 0) throw new Error(`Quiz content is invalid:\n${problems.join("\n")}`);
+	const articles = new Map(articleFiles.map(({ data }) => [(data as ArticleFile).id, data as ArticleFile]));
+	const quizzes = await Promise.all(
+		quizFiles.map(({ data }) => {
+			const file = data as QuizFile;
+			const article = articles.get(file.articleId) as ArticleFile;
+			return toQuiz(file, article);
+		}),
+	);
+	return { quizzes, byId: new Map(quizzes.map((q) => [q.id, q])) };
+}
+
+async function toQuiz(file: QuizFile, article: ArticleFile): Promise<Quiz> {
+	const questions: Question[] = file.questions.map((q) => ({
+		id: q.id,
+		type: q.type,
+		prompt: q.prompt,
+		choices: q.choices ?? [],
+		correctChoiceIds: "choiceIds" in q.answer ? q.answer.choiceIds : [],
+		accepted: "accepted" in q.answer ? q.answer.accepted : [],
+		explanation: q.explanation,
+		skill: q.skill,
+		evidence: q.evidence,
+		points: q.points ?? 1,
+	}));
+	return {
+		id: file.id,
+		title: file.title,
+		version: await contentVersion(file, article),
+		article,
+		questions,
+		maxScore: questions.reduce((sum, q) => sum + q.points, 0),
+	};
+}

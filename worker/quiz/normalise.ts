@@ -1,0 +1,74 @@
+/**
+ * Short-answer matching.
+ *
+ * An answer and each accepted form are normalised: Unicode compatibility decomposition (NFKD),
+ * diacritics removed, lower-cased, every run of punctuation or spacing turned into one space,
+ * trimmed. The answer is right when its normalised form equals an accepted one, also when both
+ * are compared with the spaces taken out ("Hwasong15" = "Hwasong 15"), or, for answers of six
+ * letters or more, when they are one edit apart (one letter added, removed, changed, or two
+ * neighbours swapped).
+ */
+export function normaliseAnswer(text: string): string {
+	return text
+		.normalize("NFKD")
+		.replace(/\p{M}+/gu, "")
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, " ")
+		.trim();
+}
+
+/** Letters and digits in a normalised answer (spaces do not count towards the typo threshold). */
+function letterCount(normalised: string): number {
+	return normalised.replace(/ /g, "").length;
+}
+
+export const TYPO_MIN_LETTERS = 6;
+
+export function matchesShortAnswer(given: string, accepted: readonly string[]): boolean {
+	const answer = normaliseAnswer(given);
+	if (answer === "") return false;
+	const compact = answer.replace(/ /g, "");
+	for (const form of accepted) {
+		const target = normaliseAnswer(form);
+		if (target === "") continue;
+		const targetCompact = target.replace(/ /g, "");
+		if (answer === target || compact === targetCompact) return true;
+		if (letterCount(answer) >= TYPO_MIN_LETTERS && letterCount(target) >= TYPO_MIN_LETTERS && withinOneEdit(compact, targetCompact)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/** True when a and b are equal or one insertion, deletion, substitution or adjacent transposition apart. */
+export function withinOneEdit(a: string, b: string): boolean {
+	const x = [...a];
+	const y = [...b];
+	if (Math.abs(x.length - y.length) > 1) return false;
+	let i = 0;
+	while (i < x.length && i < y.length && x[i] === y[i]) i++;
+	if (i === x.length && i === y.length) return true;
+	const rest = (p: number, q: number) => x.slice(p).join("") === y.slice(q).join("");
+	if (x.length === y.length) {
+		if (rest(i + 1, i + 1)) return true; // substitution
+		return x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2, i + 2); // transposition
+	}
+	return x.length > y.length ? rest(i + 1, i) : rest(i, i + 1); // deletion / insertion
+}
+
+export const NAME_MAX_LENGTH = 60;
+
+/** A student's name as stored: NFC, trimmed, every run of white space one space. */
+export function normaliseName(name: string): string {
+	return name.normalize("NFC").replace(/\s+/gu, " ").trim();
+}
+
+/** Length in characters as a person counts them (code points, not UTF-16 units). */
+export function nameLength(name: string): number {
+	return [...name].length;
+}
+
+/** Key that groups one student's attempts: the stored name, case-folded. */
+export function studentKey(name: string): string {
+	return normaliseName(name).toLowerCase();
+}

@@ -1,0 +1,36 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { findAttempt } from "../db/attempts";
+import type { AppEnv } from "../env";
+import { Problem } from "../errors";
+import { requireJson, validate } from "../middleware/validate";
+import { attemptResult, loadQuizOr404, recordSubmission, submissionSchema } from "../services/submission";
+
+/** 64 KiB: a full quiz's answers take a few KiB. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export const tooLarge = bodyLimit({
+	maxSize: MAX_BODY_BYTES,
+	onError: () => {
+		throw new Problem(413, undefined, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+	},
+});
+
+export const attempts = new Hono<AppEnv>()
+	.post("/", tooLarge, requireJson, validate("json", submissionSchema), async (c) => {
+		const { status, result } = await recordSubmission(c.var.db, c.req.valid("json"));
+		c.header("Location", `/api/attempts/${result.attemptId}`);
+		return c.json(result, status);
+	})
+	.get(
+		"/:attemptId",
+		validate("param", z.object({ attemptId: z.uuid("is not an attempt id").transform((s) => s.toLowerCase()) })),
+		async (c) => {
+			const { attemptId } = c.req.valid("param");
+			const stored = await findAttempt(c.var.db, attemptId);
+			if (!stored) throw new Problem(404, "Attempt not found", `There is no attempt ${attemptId}.`);
+			const quiz = await loadQuizOr404(stored.attempt.quizId);
+			return c.json(attemptResult(quiz, stored));
+		},
+	);

@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { findAttempt, insertAttempt, isUniqueViolation, type StoredAttempt } from "../db/attempts";
+import { findClassByCode } from "../db/classes";
+import type { Database } from "../db/client";
+import { Problem } from "../errors";
+import { checkAnswers, describeResults, grade, type StoredAnswer } from "../quiz/grading";
+import { NAME_MAX_LENGTH, nameLength, normaliseName, studentKey } from "../quiz/normalise";
+import type { Quiz } from "../quiz/schema";
+import { findQuiz } from "../quiz/store";
+import { toHex } from "../quiz/version";
+import { startedAtFromAttemptId } from "./attempt-id";
+
+export const MAX_ANSWERS = 200;
+
+const id = z.string().min(1, "must not be empty").max(100, "is too long");
+
+/** A submission as the API and the quiz form send it. */
+export const submissionSchema = z.object({
+	attemptId: z.uuid("must be a UUID").transform((s) => s.toLowerCase()),
+	quizId: id,
+	studentName: z
+		.string()
+		.max(1000, "is too long")
+		.transform(normaliseName)
+		.refine((n) => nameLength(n) >= 1, "must not be empty")
+		.refine((n) => nameLength(n) <= NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`),
+	classCode: z
+		.string()
+		.max(32, "is too long")
+		.nullish()
+		.transform((s) => (s ? s.replace(/[\s-]+/g, "").toUpperCase() : null))
+		.transform((s) => (s === "" ? null : s)),
+	answers: z
+		.array(
+			z
+				.object({
+					questionId: id,
+					choiceIds: z.array(id).max(50, "has too many choices").optional(),
+					text: z.string().max(500, "is too long (500 characters at most)").optional(),
+				})
+				.refine((a) => !(a.choiceIds !== undefined && a.text !== undefined), "send either choiceIds or text, not both"),
+		)
+		.max(MAX_ANSWERS, `has more than ${MAX_ANSWERS} answers`),
+});
+
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** What a student sees after submitting, and what a replay of the same submission gets back. */
+export function attemptResult(quiz: Quiz, stored: StoredAttempt) {
+	const { attempt } = stored;
+	return {
+		attemptId: attempt.id,
+		quizId: attempt.quizId,
+		quizTitle: quiz.title,
+		quizVersion: attempt.quizVersion,
+		studentName: attempt.studentName,
+		classCode: stored.classCode,
+		attemptNumber: attempt.attemptNumber,
+		submittedAt: attempt.submittedAt.toISOString(),
+		score: attempt.score,
+		maxScore: attempt.maxScore,
+		results: describeResults(
+			quiz,
+			stored.responses.map((r) => ({
+				questionId: r.questionId,
+				answer: r.answer === null ? null : (JSON.parse(r.answer) as StoredAnswer),
+				correct: r.correct,
+				points: r.points,
+			})),
+		),
+	};
+}
+
+export type AttemptResult = ReturnType<typeof attemptResult>;
+
+/** SHA-256 of the submission in a canonical form: key order, choice order and case of ids do not matter. */
+export async function submissionHash(s: Submission): Promise<string> {
+	const answers = [...s.answers]
+		.sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0))
+		.map((a) => [a.questionId, a.choiceIds ? [...a.choiceIds].sort() : null, a.text ?? null]);
+	const canonical = JSON.stringify([s.quizId, s.studentName, s.classCode, answers]);
+	return toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonical))));
+}
+
+export async function loadQuizOr404(quizId: string): Promise<Quiz> {
+	const quiz = await findQuiz(quizId);
+	if (!quiz) throw new Problem(404, "Quiz not found", `There is no quiz "${quizId}".`);
+	return quiz;
+}
+
+/**
+ * Grades and records a submission. A new attempt id is stored (status 201); the same id with the
+ * same submission again returns the stored result (200), whenever and however often it arrives;
+ * the same id with a different submission is a 409.
+ */
+export async function recordSubmission(
+	db: Database,
+	s: Submission,
+	now = new Date(),
+): Promise<{ status: 200 | 201; result: AttemptResult }> {
+	const quiz = await findQuiz(s.quizId);
+	if (!quiz)
+		throw new Problem(422, "Unknown quiz", `There is no quiz "${s.quizId}".`, { errors: [{ path: "quizId", message: "unknown quiz" }] });
+	const problems = checkAnswers(quiz, s.answers);
+	if (problems.length > 0) {
+		throw new Problem(422, "Answers do not fit the quiz", problems.join("; "), {
+			errors: problems.map((message) => ({ path: message.slice(0, message.indexOf(":")), message })),
+		});
+	}
+	const requestHash = await submissionHash(s);
+	let classId: string | null = null;
+	if (s.classCode !== null) {
+		const cls = await findClassByCode(db, s.classCode);
+		if (!cls) {
+			throw new Problem(422, "Unknown class code", `No class has the code "${s.classCode}". Check the code your teacher gave you.`, {
+				errors: [{ path: "classCode", message: "unknown class code" }],
+			});
+		}
+		classId = cls.id;
+	}
+	const graded = grade(quiz, s.answers);
+	let stored: StoredAttempt;
+	try {
+		stored = await insertAttempt(
+			db,
+			{
+				id: s.attemptId,
+				quizId: quiz.id,
+				quizVersion: quiz.version,
+				classId,
+				studentName: s.studentName,
+				studentKey: studentKey(s.studentName),
+				startedAt: startedAtFromAttemptId(s.attemptId, now),
+				submittedAt: now,
+				score: graded.score,
+				maxScore: graded.maxScore,
+				requestHash,
+			},
+			graded.responses,
+		);
+	} catch (err) {
+		if (!isUniqueViolation(err)) throw err;
+		return replay(db, quiz, s.attemptId, requestHash);
+	}
+	return { status: 201, result: attemptResult(quiz, { ...stored, classCode: s.classCode }) };
+}
+
+async function replay(db: Database, quiz: Quiz, attemptId: string, requestHash: string) {
+	const stored = await findAttempt(db, attemptId);
+	if (!stored) throw new Error(`attempt ${attemptId} conflicted but is not stored`);
+	if (stored.attempt.requestHash !== requestHash) {
+		throw new Problem(
+			409,
+			"Attempt id already used",
+			`Attempt ${attemptId} was already submitted with different answers. Start a new attempt with a new id.`,
+		);
+	}
+	return { status: 200 as const, result: attemptResult(quiz, stored) };
+}
