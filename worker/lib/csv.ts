@@ -1,0 +1,200 @@
+/**
+ * CSV export helpers: RFC 4180 cells and rows, spreadsheet formula-injection
+ * defence, safe download file names, and a small parser for reading exports
+ * back in tests and load checks.
+ *
+ * Pure module: standard JS / Web APIs only, so it runs inside workerd.
+ */
+
+/** A value that can be written as one CSV cell. */
+export type CsvValue = string | number | boolean | null | undefined;
+
+/**
+ * UTF-8 byte order mark. Excel needs it to read non-Latin names (김민준, Иван)
+ * correctly. Write it once, at the very start of a stream, never per row.
+ */
+export const CSV_BOM = "\uFEFF";
+
+/** Characters that make a spreadsheet treat a cell as a formula (or strip/shift it). */
+const DANGEROUS_LEAD = new Set(["=", "+", "-", "@", "\t", "\r", "\n", "\0"]);
+
+/** Characters that force a cell to be quoted (RFC 4180, section 2.6). */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** Longest slug kept for one part of a file name. */
+const MAX_PART_LENGTH = 40;
+
+/**
+ * Defends against spreadsheet formula injection (CSV injection): text that
+ * starts with `=`, `+`, `-`, `@`, tab, CR, LF or NUL gets a leading `'`, which
+ * spreadsheets treat as "this is text". Other text is returned unchanged.
+ *
+ * Only apply this to strings; numbers are data and are never neutralised.
+ */
+export function neutralise(text: string): string {
+	const first = text.charAt(0);
+	return DANGEROUS_LEAD.has(first) ? `'${text}` : text;
+}
+
+/**
+ * Formats one CSV cell.
+ *
+ * - `null` / `undefined` → empty cell
+ * - booleans → `true` / `false`
+ * - finite numbers → `String(n)`; `NaN` and ±Infinity → empty cell
+ * - strings → {@link neutralise}d, then quoted (inner `"` doubled) when they
+ *   contain `"`, `,`, CR or LF, or start or end with a space (so that
+ *   trimming readers keep the spaces).
+ */
+export function csvCell(value: CsvValue): string {
+	if (value === null || value === undefined) return "";
+	if (typeof value === "boolean") return value ? "true" : "false";
+	if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+	return quoteIfNeeded(neutralise(value));
+}
+
+/** Wraps text in double quotes (doubling inner quotes) when RFC 4180 needs it. */
+function quoteIfNeeded(text: string): string {
+	const padded = text.startsWith(" ") || text.endsWith(" ");
+	if (!padded && !NEEDS_QUOTES.test(text)) return text;
+	return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** Formats one CSV record: cells joined by `,`, terminated by CRLF. */
+export function csvRow(cells: readonly CsvValue[]): string {
+	return `${cells.map(csvCell).join(",")}\r\n`;
+}
+
+/**
+ * Builds a safe download file name from parts, e.g.
+ * `["class-7b", "nk-diplomacy-2017", "scores", "2026-11-28"]` →
+ * `class-7b_nk-diplomacy-2017_scores_2026-11-28.csv`.
+ *
+ * Each part becomes a lower-case ASCII slug (`[a-z0-9-]`; accents are
+ * stripped, every other run of characters becomes one `-`, leading/trailing
+ * `-` trimmed, at most 40 characters). Empty slugs are dropped; if nothing is
+ * left the base name is `export`. The extension is reduced to `[a-z0-9]`;
+ * an empty extension means no extension.
+ */
+export function csvFileName(parts: readonly string[], ext = "csv"): string {
+	const slugs = parts.map(slugPart).filter((slug) => slug !== "");
+	const base = slugs.length > 0 ? slugs.join("_") : "export";
+	const suffix = ext.toLowerCase().replace(/[^a-z0-9]/g, "");
+	return suffix === "" ? base : `${base}.${suffix}`;
+}
+
+/** One file-name part as a lower-case ASCII slug of at most 40 characters. */
+function slugPart(part: string): string {
+	return part
+		.normalize("NFKD")
+		.replace(/\p{M}/gu, "")
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, "-")
+		.replace(/^-+|-+$/g, "")
+		.slice(0, MAX_PART_LENGTH)
+		.replace(/-+$/, "");
+}
+
+/**
+ * A `Content-Disposition` header value for downloading `fileName`
+ * (RFC 6266): an ASCII `filename` fallback (anything outside printable ASCII,
+ * and `"`, `\`, `/`, `%`, becomes `_`) plus an RFC 5987 `filename*` with the
+ * UTF-8 name percent-encoded.
+ */
+export function contentDisposition(fileName: string): string {
+	return `attachment; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+}
+
+/** The file name restricted to characters safe inside a quoted header parameter. */
+function asciiFallback(fileName: string): string {
+	const ascii = fileName.replace(/[^\x20-\x7e]|["\\/%]/gu, "_");
+	return ascii === "" ? "download" : ascii;
+}
+
+/** Percent-encodes for an RFC 5987 `ext-value` (attr-char only left bare). */
+function encodeRfc5987(text: string): string {
+	return encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * Parses RFC 4180 CSV into rows of strings: quoted fields, doubled quotes,
+ * embedded newlines, CRLF / LF / CR record ends. A leading BOM is stripped and
+ * a final record terminator does not produce an extra empty row. An empty
+ * line is a record with one empty field.
+ *
+ * Strict, because it exists to check our own exports: a quote inside an
+ * unquoted field, text after a closing quote, or an unterminated quoted field
+ * throws a `SyntaxError`.
+ */
+export function parseCsv(text: string): string[][] {
+	const source = text.startsWith(CSV_BOM) ? text.slice(CSV_BOM.length) : text;
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let i = 0;
+	while (i < source.length) {
+		const field = readField(source, i);
+		row.push(field.value);
+		i = field.end;
+		if (source[i] === ",") {
+			i += 1;
+			if (i < source.length) continue;
+			row.push("");
+		}
+		rows.push(row);
+		row = [];
+		i = skipLineBreak(source, i);
+	}
+	return rows;
+}
+
+/** One parsed field and the index just after it. */
+interface Field {
+	value: string;
+	end: number;
+}
+
+/** Reads the field starting at `start` (quoted or not). */
+function readField(source: string, start: number): Field {
+	return source[start] === '"' ? readQuoted(source, start) : readUnquoted(source, start);
+}
+
+/** Reads an unquoted field up to the next `,`, CR, LF or end of input. */
+function readUnquoted(source: string, start: number): Field {
+	let end = start;
+	while (end < source.length) {
+		const c = source[end];
+		if (c === "," || c === "\r" || c === "\n") break;
+		if (c === '"') throw new SyntaxError(`CSV: quote inside unquoted field at offset ${end}`);
+		end += 1;
+	}
+	return { value: source.slice(start, end), end };
+}
+
+/** Reads a quoted field whose opening quote is at `start`. */
+function readQuoted(source: string, start: number): Field {
+	let value = "";
+	let i = start + 1;
+	for (;;) {
+		const close = source.indexOf('"', i);
+		if (close === -1) throw new SyntaxError(`CSV: unterminated quoted field at offset ${start}`);
+		value += source.slice(i, close);
+		if (source[close + 1] === '"') {
+			value += '"';
+			i = close + 2;
+			continue;
+		}
+		const end = close + 1;
+		const next = source[end];
+		if (next !== undefined && next !== "," && next !== "\r" && next !== "\n") {
+			throw new SyntaxError(`CSV: unexpected text after closing quote at offset ${end}`);
+		}
+		return { value, end };
+	}
+}
+
+/** Skips one record terminator (CRLF, LF or CR) at `i`, if present. */
+function skipLineBreak(source: string, i: number): number {
+	if (source[i] === "\r" && source[i + 1] === "\n") return i + 2;
+	if (source[i] === "\r" || source[i] === "\n") return i + 1;
+	return i;
+}
