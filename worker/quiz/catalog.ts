@@ -8,7 +8,7 @@ export interface Catalog {
 }
 
 /** Builds the catalog from content files; throws, listing every problem, if the content is unsound. */
-export async function buildCatalog(articleFiles: ContentFile[], quizFiles: ContentFile[]): Promise<Catalog> {
+export async function buildCatalog(articleFiles: readonly ContentFile[], quizFiles: readonly ContentFile[]): Promise<Catalog> {
 	const problems = checkContent(articleFiles, quizFiles);
 	if (problems.length > 0) throw new Error(`Quiz content is invalid:\n${problems.join("\n")}`);
 	const articles = new Map(articleFiles.map(({ data }) => [(data as ArticleFile).id, data as ArticleFile]));

@@ -12,7 +12,7 @@ export interface ContentFile {
  * among the choices, short answers have accepted forms. Returns one message per problem, each
  * naming the file and the question; an empty list means the content is sound.
  */
-export function checkContent(articleFiles: ContentFile[], quizFiles: ContentFile[]): string[] {
+export function checkContent(articleFiles: readonly ContentFile[], quizFiles: readonly ContentFile[]): string[] {
 	const problems: string[] = [];
 	const articles = new Map<string, ArticleFile>();
 	for (const { file, data } of articleFiles) {

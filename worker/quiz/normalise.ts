@@ -6,7 +6,8 @@
  * trimmed. The answer is right when its normalised form equals an accepted one, also when both
  * are compared with the spaces taken out ("Hwasong15" = "Hwasong 15"), or, for answers of six
  * letters or more, when they are one edit apart (one letter added, removed, changed, or two
- * neighbours swapped).
+ * neighbours swapped) and their digits are the same: a typo is forgiven, a different number
+ * ("Hwasong-14") is not.
  */
 export function normaliseAnswer(text: string): string {
 	return text
@@ -24,6 +25,10 @@ function letterCount(normalised: string): number {
 
 export const TYPO_MIN_LETTERS = 6;
 
+function digits(normalised: string): string {
+	return normalised.replace(/\P{N}+/gu, "");
+}
+
 export function matchesShortAnswer(given: string, accepted: readonly string[]): boolean {
 	const answer = normaliseAnswer(given);
 	if (answer === "") return false;
@@ -33,7 +38,9 @@ export function matchesShortAnswer(given: string, accepted: readonly string[]): 
 		if (target === "") continue;
 		const targetCompact = target.replace(/ /g, "");
 		if (answer === target || compact === targetCompact) return true;
-		if (letterCount(answer) >= TYPO_MIN_LETTERS && letterCount(target) >= TYPO_MIN_LETTERS && withinOneEdit(compact, targetCompact)) {
+		const typoAllowed =
+			letterCount(answer) >= TYPO_MIN_LETTERS && letterCount(target) >= TYPO_MIN_LETTERS && digits(answer) === digits(target);
+		if (typoAllowed && withinOneEdit(compact, targetCompact)) {
 			return true;
 		}
 	}
