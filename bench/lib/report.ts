@@ -1,0 +1,205 @@
+/** The bench's results, its pass/fail targets, and docs/performance.md. */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Measured } from "./api";
+import type { BundleSize } from "./bundle";
+import type { Environment } from "./environment";
+import type { ExportsResult } from "./exports";
+import { ROOT } from "./servers";
+
+export interface TargetLine {
+	name: string;
+	/** null when the figure could not be measured. */
+	pass: boolean | null;
+	value: string;
+}
+
+export interface Results {
+	date: string;
+	environment: Environment;
+	method: Record<string, unknown> & { pinned: string };
+	api: Measured[];
+	pageMeasured: boolean;
+	exports: ExportsResult;
+	bundle: BundleSize | null;
+	seconds: number;
+	targets?: TargetLine[];
+	error?: string;
+}
+
+const BASELINE: Record<string, string> = { quiz: "hello", page: "hello", attempt: "hello", submit: "raw" };
+const KB = 1000;
+const GZIP_BUDGET = 150 * KB;
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const x = (n: number) => `${n.toFixed(2)}×`;
+
+export function evaluate(r: Results): TargetLine[] {
+	const lines: TargetLine[] = [];
+	const api = new Map(r.api.map((m) => [m.key, m]));
+	const ratioLine = (key: string, min: number, what: string) => {
+		const m = api.get(key);
+		const b = api.get(BASELINE[key] ?? "");
+		if (!m || !b) return lines.push({ name: `${what} req/s ≥ ${min}× baseline`, pass: null, value: "not measured" });
+		const ratio = m.rps / b.rps;
+		lines.push({ name: `${what} req/s ≥ ${min}× ${b.label}`, pass: ratio >= min, value: `${fmt(m.rps)} vs ${fmt(b.rps)} = ${x(ratio)}` });
+	};
+	ratioLine("quiz", 0.8, "Quiz JSON (GET /api/quizzes/:id)");
+	ratioLine("submit", 0.6, "Submission (POST /api/attempts)");
+	for (const key of ["quiz", "page", "attempt", "submit"]) {
+		const m = api.get(key);
+		const b = api.get(BASELINE[key] ?? "");
+		const name = `${m?.label ?? key} p99 ≤ 3× ${b?.label ?? "baseline"}'s`;
+		if (!m || !b)
+			lines.push({
+				name,
+				pass: null,
+				value: key === "page" && !r.pageMeasured ? "not measured: GET /quiz/:id is not served yet" : "not measured",
+			});
+		else lines.push({ name, pass: m.p99 <= 3 * b.p99, value: `${m.p99} ms vs ${b.p99} ms = ${x(m.p99 / b.p99)}` });
+	}
+	const ex = r.exports;
+	if (!ex.measured) {
+		for (const name of [
+			"100k scores.csv ≤ 3× sqlite3 -csv",
+			"Export time to first byte < 300 ms",
+			"Export peak memory at 100k ≤ 1.5× at 10k",
+		]) {
+			lines.push({ name, pass: null, value: `not measured: ${ex.reason}` });
+		}
+	} else {
+		const big = ex.sizes.at(-1);
+		const small = ex.sizes[0];
+		const scores = big?.files.find((f) => f.name === "scores.csv");
+		lines.push(
+			scores && scores.floorMs > 0
+				? {
+						name: `${fmt(big?.attempts ?? 0)} attempts' scores.csv ≤ 3× sqlite3 -csv`,
+						pass: scores.totalMs <= 3 * scores.floorMs,
+						value: `${fmt(scores.totalMs)} ms vs ${fmt(scores.floorMs)} ms = ${x(scores.totalMs / scores.floorMs)}`,
+					}
+				: { name: "scores.csv ≤ 3× sqlite3 -csv", pass: null, value: "not measured" },
+		);
+		const all = ex.sizes.flatMap((s) => s.files.map((f) => ({ ...f, attempts: s.attempts })));
+		const worst = all.reduce((a, f) => (f.ttfbMs > a.ttfbMs ? f : a), all[0] ?? { ttfbMs: Number.NaN, name: "?", attempts: 0 });
+		lines.push({
+			name: "Export time to first byte < 300 ms (every file, every size)",
+			pass: all.length > 0 && all.every((f) => f.ttfbMs < 300),
+			value: `worst ${fmt(worst.ttfbMs)} ms (${worst.name} at ${fmt(worst.attempts)})`,
+		});
+		for (const name of ["scores.csv", "responses.csv"]) {
+			const a = small?.files.find((f) => f.name === name);
+			const b = big?.files.find((f) => f.name === name);
+			if (!a || !b || !a.peakKiB || !b.peakKiB)
+				lines.push({ name: `${name} peak memory at 100k ≤ 1.5× at 10k`, pass: null, value: "not measured" });
+			else
+				lines.push({
+					name: `${name} workerd peak memory at ${fmt(big?.attempts ?? 0)} ≤ 1.5× at ${fmt(small?.attempts ?? 0)}`,
+					pass: b.peakKiB <= 1.5 * a.peakKiB,
+					value: `${fmt(b.peakKiB / 1024, 1)} MiB vs ${fmt(a.peakKiB / 1024, 1)} MiB = ${x(b.peakKiB / a.peakKiB)}`,
+				});
+		}
+	}
+	if (r.bundle) {
+		lines.push({
+			name: "Bundle ≤ 150 KB gzip",
+			pass: r.bundle.gzipBytes <= GZIP_BUDGET,
+			value: `${fmt(r.bundle.gzipBytes / KB, 1)} KB gzip (${fmt(r.bundle.rawBytes / KB, 1)} KB raw)`,
+		});
+	} else lines.push({ name: "Bundle ≤ 150 KB gzip", pass: null, value: "not measured" });
+	return lines;
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+	return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+export function renderMarkdown(r: Results): string {
+	const e = r.environment;
+	const api = new Map(r.api.map((m) => [m.key, m]));
+	const out: string[] = [];
+	out.push("# Performance", "");
+	out.push(
+		`Written by \`npm run bench\` (bench/run.ts) on ${r.date.slice(0, 16).replace("T", " ")} UTC in ${fmt(r.seconds)} s; raw figures in \`bench/results/latest.json\`. Absolute numbers from a shared machine mean little: read the ratios, each against a baseline measured in the same run.`,
+		"",
+	);
+	if (r.method.quick) out.push("**BENCH_QUICK=1: a shortened run, not a record.**", "");
+	if (r.error) out.push("**The run stopped early:**", "", "```", r.error.slice(0, 2000), "```", "");
+	out.push("## Targets", "");
+	for (const t of r.targets ?? []) out.push(`- **${t.pass === null ? "NOT MEASURED" : t.pass ? "PASS" : "FAIL"}** ${t.name}: ${t.value}`);
+	out.push("");
+	out.push("## Requests", "");
+	out.push(
+		table(
+			["Target", "req/s", "p50 ms", "p99 ms", "req/s ratio", "p99 ratio", "non-2xx"],
+			r.api.map((m) => {
+				const b = api.get(BASELINE[m.key] ?? "");
+				return [
+					m.label,
+					fmt(m.rps),
+					m.p50,
+					m.p99,
+					b ? x(m.rps / b.rps) : "baseline",
+					b ? x(m.p99 / b.p99) : "baseline",
+					m.non2xx + m.errors,
+				];
+			}),
+		),
+		"",
+		"Ratios: the GETs against the hello Worker, the submission against the raw D1 insert Worker. Each figure is the median of the runs (req/s, p50 and p99 taken separately); every run is in latest.json.",
+		"",
+	);
+	if (!r.pageMeasured)
+		out.push(
+			"GET /quiz/:id (the student page) is not measured: it answered something other than a 200 HTML page when the bench ran (the page is issue #3).",
+			"",
+		);
+	out.push("## Exports", "");
+	const ex = r.exports;
+	if (!ex.measured) out.push(`Not measured: ${ex.reason}`, "");
+	else {
+		out.push(
+			table(
+				["Attempts", "File", "Rows", "Bytes", "Total ms", "TTFB ms", "Rows/s", "workerd peak MiB", "sqlite3 -csv ms", "× sqlite3"],
+				ex.sizes.flatMap((s) =>
+					s.files.map((f) => [
+						fmt(s.attempts),
+						f.name,
+						fmt(f.rows),
+						fmt(f.bytes),
+						fmt(f.totalMs),
+						fmt(f.ttfbMs),
+						fmt(f.rowsPerSec),
+						f.peakKiB ? fmt(f.peakKiB / 1024, 1) : "?",
+						fmt(f.floorMs),
+						f.floorMs ? x(f.totalMs / f.floorMs) : "?",
+					]),
+				),
+			),
+			"",
+			...ex.notes,
+			"",
+		);
+	}
+	out.push("## Bundle", "");
+	if (r.bundle)
+		out.push(
+			`${fmt(r.bundle.rawBytes)} bytes raw, ${fmt(r.bundle.gzipBytes)} bytes gzip (level 9) over ${r.bundle.files.join(", ")}; wrangler: \`${r.bundle.wranglerSays}\`.`,
+			"",
+		);
+	out.push("## Method", "");
+	out.push(
+		`- Machine: ${e.cpu}, ${e.cores} cores, ${e.memoryGiB} GiB, ${e.os}.`,
+		`- Versions: ${Object.entries(e.versions)
+			.map(([k, v]) => `${k} ${v}`)
+			.join(", ")}.`,
+		`- Servers: the app (wrangler.toml) and two baselines (bench/baselines/hello: a constant response; bench/baselines/raw-insert: one D1 batch of the attempt row and its 20 response rows, the app's migrations, no validation), each under \`wrangler dev --local\` (workerd) with its own local D1; ${r.method.pinned}.`,
+		`- Load: autocannon ${e.versions.autocannon} in a separate Node process per run, ${String(r.method.connections)} connections, ${String(r.method.warmupSeconds)} s warm-up per target, then ${String(r.method.repeats)} runs of ${String(r.method.seconds)} s per target, targets interleaved run by run; median reported. POST bodies are one fixed valid submission with a fresh attempt id per request; GET /api/attempts/:id cycles through 200 stored attempts.`,
+		"- Exports: attempts (each with 20 responses) seeded with SQL straight into the local D1 SQLite file while the server is stopped; each file downloaded once warm, timed to the first body byte and to the end; workerd peak RSS (VmHWM, reset before each download) from /proc; the floor is `sqlite3 -csv` running the same query on the same file.",
+		"- Bundle: `wrangler deploy --dry-run --outdir <tmp>`, source maps excluded.",
+		"",
+	);
+	const notes = path.join(ROOT, "bench/notes.md");
+	if (existsSync(notes)) out.push(readFileSync(notes, "utf8").trim(), "");
+	return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,110 @@
+/**
+ * npm run bench — how fast and how big, as ratios against baselines measured in the same run:
+ * the app and two baseline Workers (hello; raw D1 insert) under wrangler dev, load from a separate
+ * autocannon process on another core, exports at 10,000 and 100,000 attempts next to sqlite3,
+ * and the bundle size. Writes bench/results/latest.json and docs/performance.md.
+ * BENCH_QUICK=1 shortens every phase (for trying the script, not for the record).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { HttpClient } from "../tests/load/lib/http";
+import { fetchQuiz, makeSubmission, rng } from "../tests/load/lib/submissions";
+import { measureAll, type Target } from "./lib/api";
+import { bundleSize } from "./lib/bundle";
+import { environment } from "./lib/environment";
+import { runExports } from "./lib/exports";
+import { evaluate, type Results, renderMarkdown } from "./lib/report";
+import { hasTaskset, ROOT, startPinned, stopAllServers, stopServer } from "./lib/servers";
+
+const quick = process.env.BENCH_QUICK === "1";
+const API = quick
+	? { connections: 10, seconds: 2, warmupSeconds: 1, repeats: 1 }
+	: { connections: 10, seconds: 5, warmupSeconds: 3, repeats: 5 };
+const QUIZ_ID = "nk-diplomacy-2017";
+
+const t0 = performance.now();
+const log = (line: string) => console.log(line);
+const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
+
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+	process.once(sig, () => {
+		void stopAllServers().finally(() => process.exit(130));
+	});
+}
+
+const pin = hasTaskset();
+const results: Results = {
+	date: new Date().toISOString(),
+	environment: environment(),
+	method: {
+		pinned: pin ? "server (wrangler + workerd) on CPU 0, autocannon on CPU 1 (taskset)" : "not pinned (taskset or a second core missing)",
+		...API,
+		quick,
+	},
+	api: [],
+	pageMeasured: false,
+	exports: { measured: false, reason: "not run" },
+	bundle: null,
+	seconds: 0,
+};
+
+try {
+	log(`bench: ${results.environment.cpu}, ${results.environment.cores} cores; ${results.method.pinned}`);
+	log(`[${elapsed()}] bundle size (wrangler deploy --dry-run)`);
+	results.bundle = bundleSize();
+
+	log(`[${elapsed()}] starting the app and the baselines under wrangler dev`);
+	const [app, hello, raw] = [
+		await startPinned({}, pin),
+		await startPinned({ config: "bench/baselines/hello/wrangler.toml", skipMigrations: true }, pin),
+		await startPinned({ config: "bench/baselines/raw-insert/wrangler.toml" }, pin),
+	];
+	const client = new HttpClient(app.url, 4);
+	const quiz = await fetchQuiz(client, QUIZ_ID);
+	const template = makeSubmission(quiz, rng(1));
+	// Attempts to read back in the GET /api/attempts/:id runs.
+	const ids: string[] = [];
+	for (let i = 0; i < 200; i++) {
+		const s = makeSubmission(quiz, rng(1000 + i));
+		const r = await client.json("POST", "/api/attempts", s);
+		if (r.status !== 201) throw new Error(`seeding attempts: ${r.status} ${r.body.slice(0, 200)}`);
+		ids.push(s.attemptId);
+	}
+	const page = await client.request({ method: "GET", path: `/quiz/${QUIZ_ID}` });
+	results.pageMeasured = page.status === 200 && String(page.headers["content-type"]).startsWith("text/html");
+	client.close();
+
+	const targets: Target[] = [
+		{ key: "hello", label: "hello Worker (baseline)", job: { url: hello.url, method: "GET", path: "/" } },
+		{ key: "quiz", label: `GET /api/quizzes/:id`, job: { url: app.url, method: "GET", path: `/api/quizzes/${QUIZ_ID}` } },
+		...(results.pageMeasured
+			? [{ key: "page", label: "GET /quiz/:id (page)", job: { url: app.url, method: "GET" as const, path: `/quiz/${QUIZ_ID}` } }]
+			: []),
+		{ key: "attempt", label: "GET /api/attempts/:id", job: { url: app.url, method: "GET", path: "/api/attempts/:id", ids } },
+		{ key: "raw", label: "raw D1 insert Worker (baseline)", job: { url: raw.url, method: "POST", path: "/", body: template } },
+		{ key: "submit", label: "POST /api/attempts (new ids)", job: { url: app.url, method: "POST", path: "/api/attempts", body: template } },
+	];
+	if (!results.pageMeasured)
+		log(`  GET /quiz/${QUIZ_ID} answered ${page.status} ${page.headers["content-type"]}: the page is not measured`);
+	log(`[${elapsed()}] API: ${API.connections} connections, ${API.warmupSeconds} s warm-up, ${API.repeats} × ${API.seconds} s per target`);
+	results.api = await measureAll(targets, { ...API, pin }, log);
+	await Promise.all([stopServer(app), stopServer(hello), stopServer(raw)]);
+
+	log(`[${elapsed()}] exports`);
+	results.exports = await runExports({ pin, quick, log });
+} catch (err) {
+	results.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+	console.error(results.error);
+} finally {
+	await stopAllServers();
+}
+
+results.seconds = (performance.now() - t0) / 1000;
+results.targets = evaluate(results);
+mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
+writeFileSync(path.join(ROOT, "bench/results/latest.json"), `${JSON.stringify(results, null, "\t")}\n`);
+const markdown = renderMarkdown(results);
+writeFileSync(path.join(ROOT, "docs/performance.md"), markdown);
+console.log(`\n${markdown.slice(markdown.indexOf("## Targets"), markdown.indexOf("## Method"))}`);
+console.log(`bench: done in ${elapsed()}; wrote bench/results/latest.json and docs/performance.md`);
+process.exit(results.error ? 1 : 0);
