@@ -5,7 +5,7 @@
  * and the bundle size. Writes bench/results/latest.json and docs/performance.md.
  * BENCH_QUICK=1 shortens every phase (for trying the script, not for the record).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HttpClient } from "../tests/load/lib/http";
 import { fetchQuiz, makeSubmission, rng } from "../tests/load/lib/submissions";
@@ -17,6 +17,20 @@ import { evaluate, type Results, renderMarkdown } from "./lib/report";
 import { hasTaskset, ROOT, startPinned, stopAllServers, stopServer } from "./lib/servers";
 
 const quick = process.env.BENCH_QUICK === "1";
+
+/** wrangler.toml with [observability] disabled, written under bench/.tmp (paths made relative to it). */
+function withoutObservability(): string {
+	const dir = path.join(ROOT, "bench/.tmp");
+	mkdirSync(dir, { recursive: true });
+	const toml = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8")
+		.replace(/^#:schema .*$/m, "")
+		.replace(/^main = "(.*)"$/m, (_, m: string) => `main = "../../${m}"`)
+		.replace(/^migrations_dir = "(.*)"$/m, (_, m: string) => `migrations_dir = "../../${m}"`)
+		.replace(/(\[observability\]\s*\nenabled = )true/, "$1false");
+	if (!toml.includes("enabled = false")) throw new Error("could not turn [observability] off in a copy of wrangler.toml");
+	writeFileSync(path.join(dir, "wrangler.no-observability.toml"), toml);
+	return "bench/.tmp/wrangler.no-observability.toml";
+}
 const API = quick
 	? { connections: 10, seconds: 2, warmupSeconds: 1, repeats: 1 }
 	: { connections: 10, seconds: 5, warmupSeconds: 3, repeats: 5 };
@@ -54,10 +68,12 @@ try {
 	results.bundle = bundleSize();
 
 	log(`[${elapsed()}] starting the app and the baselines under wrangler dev`);
-	const [app, hello, raw] = [
+	const [app, hello, raw, quiet] = [
 		await startPinned({}, pin),
 		await startPinned({ config: "bench/baselines/hello/wrangler.toml", skipMigrations: true }, pin),
 		await startPinned({ config: "bench/baselines/raw-insert/wrangler.toml" }, pin),
+		// The app as configured but with [observability] off: how much local trace recording costs.
+		await startPinned({ config: withoutObservability() }, pin),
 	];
 	const client = new HttpClient(app.url, 4);
 	const quiz = await fetchQuiz(client, QUIZ_ID);
@@ -80,6 +96,11 @@ try {
 		...(results.pageMeasured
 			? [{ key: "page", label: "GET /quiz/:id (page)", job: { url: app.url, method: "GET" as const, path: `/quiz/${QUIZ_ID}` } }]
 			: []),
+		{
+			key: "quiz-quiet",
+			label: "GET /api/quizzes/:id, observability off",
+			job: { url: quiet.url, method: "GET", path: `/api/quizzes/${QUIZ_ID}` },
+		},
 		{ key: "attempt", label: "GET /api/attempts/:id", job: { url: app.url, method: "GET", path: "/api/attempts/:id", ids } },
 		{ key: "raw", label: "raw D1 insert Worker (baseline)", job: { url: raw.url, method: "POST", path: "/", body: template } },
 		{ key: "submit", label: "POST /api/attempts (new ids)", job: { url: app.url, method: "POST", path: "/api/attempts", body: template } },
@@ -88,7 +109,7 @@ try {
 		log(`  GET /quiz/${QUIZ_ID} answered ${page.status} ${page.headers["content-type"]}: the page is not measured`);
 	log(`[${elapsed()}] API: ${API.connections} connections, ${API.warmupSeconds} s warm-up, ${API.repeats} × ${API.seconds} s per target`);
 	results.api = await measureAll(targets, { ...API, pin }, log);
-	await Promise.all([stopServer(app), stopServer(hello), stopServer(raw)]);
+	await Promise.all([stopServer(app), stopServer(hello), stopServer(raw), stopServer(quiet)]);
 
 	log(`[${elapsed()}] exports`);
 	results.exports = await runExports({ pin, quick, log });

@@ -65,7 +65,7 @@ function sqlite(file: string, args: string[], input?: string) {
 }
 
 /** n attempts of one class, each with one response per question, in one transaction. */
-function seedSql(
+export function seedSql(
 	classId: string,
 	n: number,
 	prefix: number,
