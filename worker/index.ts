@@ -4,6 +4,7 @@ import type { AppEnv } from "./env";
 import { problemResponse, renderError } from "./errors";
 import { securityHeaders } from "./middleware/security";
 import { attempts } from "./routes/attempts";
+import { pages } from "./routes/pages";
 import { quizzes } from "./routes/quizzes";
 
 const app = new Hono<AppEnv>();
@@ -16,6 +17,7 @@ app.use(async (c, next) => {
 
 app.route("/api/quizzes", quizzes);
 app.route("/api/attempts", attempts);
+app.route("/", pages);
 
 app.notFound((c) => problemResponse(c, 404, undefined, `Nothing is at ${c.req.method} ${new URL(c.req.url).pathname}.`));
 app.onError(renderError);

@@ -1,0 +1,63 @@
+/**
+ * The student pages' stylesheet and enhancement script.
+ *
+ * Why served by the Worker and not by Workers Static Assets: assets matched by the asset router are
+ * answered before the Worker runs, so they would miss the security middleware (CSP, nosniff, HSTS…)
+ * unless every header were copied into a `_headers` file and kept in step by hand, or every request
+ * paid for `run_worker_first`. Two small files bundled as text (the `[[rules]]` in wrangler.toml) and
+ * served here get the same headers as every other response, from one place. Their names carry a
+ * hash of their content, so browsers may keep them for a year (`immutable`) and a new deploy changes
+ * the name; a name with any other hash is a 404, never stale content under a new name.
+ */
+
+import { toHex } from "../quiz/version";
+import script from "./assets/quiz.client.js";
+import style from "./assets/style.css";
+
+interface Asset {
+	path: string;
+	body: string;
+	type: string;
+}
+
+export interface AssetPaths {
+	style: string;
+	script: string;
+}
+
+const FILES = [
+	{ key: "style", stem: "style", ext: "css", body: style, type: "text/css; charset=utf-8" },
+	{ key: "script", stem: "quiz", ext: "js", body: script, type: "text/javascript; charset=utf-8" },
+] as const;
+
+export const ASSET_PREFIX = "/static/";
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
+let assets: Promise<Map<string, Asset>> | undefined;
+
+async function build(): Promise<Map<string, Asset>> {
+	const out = new Map<string, Asset>();
+	for (const f of FILES) {
+		const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(f.body));
+		const path = `${ASSET_PREFIX}${f.stem}.${toHex(new Uint8Array(digest)).slice(0, 12)}.${f.ext}`;
+		out.set(f.key, { path, body: f.body, type: f.type });
+	}
+	return out;
+}
+
+function all(): Promise<Map<string, Asset>> {
+	assets ??= build();
+	return assets;
+}
+
+/** The current hashed URL of each file, for <link> and <script>. */
+export async function assetPaths(): Promise<AssetPaths> {
+	const map = await all();
+	return { style: map.get("style")?.path ?? "", script: map.get("script")?.path ?? "" };
+}
+
+/** The file served at this path, or undefined (unknown name or an old hash). */
+export async function findAsset(path: string): Promise<Asset | undefined> {
+	for (const a of (await all()).values()) if (a.path === path) return a;
+	return undefined;
+}

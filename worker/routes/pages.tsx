@@ -1,0 +1,251 @@
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ZodError } from "zod";
+import { findAttempt } from "../db/attempts";
+import { findClassByCode } from "../db/classes";
+import type { AppEnv } from "../env";
+import { Problem } from "../errors";
+import { type AssetPaths, assetPaths, findAsset, IMMUTABLE } from "../pages/assets";
+import { type Draft, formToSubmission } from "../pages/form";
+import { JoinPage } from "../pages/join";
+import { MessagePage } from "../pages/layout";
+import { type QuizErrors, QuizPage } from "../pages/quiz";
+import { ResultPage } from "../pages/result";
+import { checkClassCode, checkName, readStudent, writeStudent } from "../pages/student";
+import { publicQuiz, quizSummary } from "../quiz/public";
+import type { Quiz } from "../quiz/schema";
+import { findQuiz, getCatalog } from "../quiz/store";
+import { newAttemptId } from "../services/attempt-id";
+import { attemptResult, recordSubmission, submissionSchema } from "../services/submission";
+import { MAX_BODY_BYTES } from "./attempts";
+
+type Ctx = Context<AppEnv>;
+
+/**
+ * Compressed on the wire: with Content-Encoding set, workerd (and Cloudflare in production)
+ * compresses the body itself, so the Worker never builds a compressed copy.
+ */
+function encodeForWire(c: Ctx): void {
+	const accept = c.req.header("Accept-Encoding") ?? "";
+	const encoding = /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
+	if (encoding) c.header("Content-Encoding", encoding);
+	c.header("Vary", "Accept-Encoding");
+}
+
+/** An HTML page. Pages hold a student's name or a fresh attempt id: never kept by shared caches. */
+async function page(c: Ctx, render: (assets: AssetPaths) => Child, status: ContentfulStatusCode = 200, cache = "private, no-cache") {
+	const assets = await assetPaths();
+	encodeForWire(c);
+	c.header("Cache-Control", cache);
+	return c.html(render(assets) as string, status);
+}
+
+function notFoundPage(c: Ctx, what: string) {
+	return page(
+		c,
+		(assets) => (
+			<MessagePage title="Not found" assets={assets}>
+				<p>{what}</p>
+				<p>
+					<a href="/">Go to the list of quizzes</a>
+				</p>
+			</MessagePage>
+		),
+		404,
+	);
+}
+
+/** Name, class code and quiz from the join form or the URL, checked; the class must exist. */
+async function checkJoin(c: Ctx, raw: { name: string; classCode: string; quiz?: string }) {
+	const errors: { name?: string; classCode?: string; quiz?: string } = {};
+	const name = checkName(raw.name);
+	if (!name.ok) errors.name = name.message;
+	const code = checkClassCode(raw.classCode);
+	if (!code.ok) errors.classCode = code.message;
+	else if (code.value !== null && !(await findClassByCode(c.var.db, code.value))) {
+		errors.classCode = `No class has the code “${code.value}”. Check the code your teacher gave you, or leave it empty.`;
+	}
+	if (raw.quiz !== undefined && !(await findQuiz(raw.quiz))) errors.quiz = "That quiz is no longer here. Choose another one.";
+	return { errors, name: name.ok ? name.value : raw.name, classCode: code.ok ? (code.value ?? "") : raw.classCode };
+}
+
+async function joinPage(c: Ctx, classCodeFromUrl: string | undefined) {
+	const student = readStudent(c);
+	const { quizzes } = await getCatalog();
+	let classCode = classCodeFromUrl ?? student?.classCode ?? "";
+	const errors: { classCode?: string } = {};
+	if (classCodeFromUrl !== undefined) {
+		// A shared link: say at once if its code is wrong, before the student types anything.
+		const checked = await checkJoin(c, { name: "x", classCode: classCodeFromUrl });
+		classCode = checked.classCode;
+		if (checked.errors.classCode) errors.classCode = checked.errors.classCode;
+	}
+	return page(c, (assets) => (
+		<JoinPage assets={assets} quizzes={quizzes.map(quizSummary)} name={student?.name ?? ""} classCode={classCode} errors={errors} />
+	));
+}
+
+/** Messages for the quiz form from a failed schema check, by field. */
+function formErrors(error: ZodError, quiz: Quiz, answers: unknown[]): QuizErrors {
+	const out: QuizErrors = { summary: [] };
+	const numbers = new Map(quiz.questions.map((q, i) => [q.id, i + 1]));
+	for (const issue of error.issues) {
+		const [field, index] = issue.path;
+		if (field === "studentName") out.studentName = `Your name ${issue.message}.`;
+		else if (field === "classCode") out.classCode = `The class code ${issue.message}.`;
+		else if (field === "answers" && typeof index === "number") {
+			const a = answers[index] as { questionId?: string } | undefined;
+			out.summary.push(`Question ${numbers.get(a?.questionId ?? "") ?? index + 1}: the answer ${issue.message}.`);
+		} else if (field === "attemptId") out.summary.push("This copy of the quiz is out of date: submit again to send your answers.");
+		else out.summary.push(issue.message);
+	}
+	if (out.studentName) out.summary.unshift(out.studentName);
+	if (out.classCode) out.summary.unshift(out.classCode);
+	return out;
+}
+
+function quizPage(
+	c: Ctx,
+	quiz: Quiz,
+	opts: { attemptId: string; name?: string; classCode?: string; draft?: Draft; errors?: QuizErrors; status?: ContentfulStatusCode },
+) {
+	const student = readStudent(c);
+	return page(
+		c,
+		(assets) => (
+			<QuizPage
+				assets={assets}
+				quiz={publicQuiz(quiz)}
+				attemptId={opts.attemptId}
+				student={student}
+				name={opts.name ?? student?.name ?? ""}
+				classCode={opts.classCode ?? student?.classCode ?? ""}
+				draft={opts.draft ?? {}}
+				errors={opts.errors ?? { summary: [] }}
+			/>
+		),
+		opts.status ?? 200,
+		"no-store",
+	);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The student pages: join, quiz, result, and the two static files they use. Mounted at "/". */
+export const pages = new Hono<AppEnv>()
+	.get("/static/:file", async (c) => {
+		const asset = await findAsset(c.req.path);
+		if (!asset) return c.text("Not found", 404);
+		encodeForWire(c);
+		return c.body(asset.body, 200, { "Content-Type": asset.type, "Cache-Control": IMMUTABLE });
+	})
+	.get("/", (c) => joinPage(c, c.req.query("class")))
+	.get("/join/:code", (c) => joinPage(c, c.req.param("code")))
+	.post("/join", async (c) => {
+		const body = await c.req.parseBody();
+		const str = (k: string) => (typeof body[k] === "string" ? (body[k] as string) : "");
+		const checked = await checkJoin(c, { name: str("studentName"), classCode: str("classCode"), quiz: str("quiz") });
+		if (Object.keys(checked.errors).length > 0) {
+			const { quizzes } = await getCatalog();
+			return page(
+				c,
+				(assets) => (
+					<JoinPage
+						assets={assets}
+						quizzes={quizzes.map(quizSummary)}
+						name={str("studentName")}
+						classCode={str("classCode")}
+						errors={checked.errors}
+					/>
+				),
+				422,
+			);
+		}
+		writeStudent(c, { name: checked.name, classCode: checked.classCode || null });
+		return c.redirect(`/quiz/${encodeURIComponent(str("quiz"))}`, 303);
+	})
+	.get("/quiz/:quizId", async (c) => {
+		const quiz = await findQuiz(c.req.param("quizId"));
+		if (!quiz) return notFoundPage(c, "There is no such quiz.");
+		// A fresh server-issued attempt id: its timestamp is when the quiz was handed out.
+		return quizPage(c, quiz, { attemptId: newAttemptId() });
+	})
+	.post(
+		"/quiz/:quizId",
+		bodyLimit({
+			maxSize: MAX_BODY_BYTES,
+			onError: (c) =>
+				page(
+					c,
+					(assets) => (
+						<MessagePage title="Too much to send" assets={assets}>
+							<p>These answers are larger than a quiz can take. Go back, shorten your typed answers and submit again.</p>
+						</MessagePage>
+					),
+					413,
+				),
+		}),
+		async (c) => {
+			const quiz = await findQuiz(c.req.param("quizId"));
+			if (!quiz) return notFoundPage(c, "There is no such quiz.");
+			const { input, draft } = formToSubmission(quiz, await c.req.parseBody({ all: true }));
+			const keep = {
+				attemptId: UUID.test(input.attemptId) ? input.attemptId : newAttemptId(),
+				name: input.studentName,
+				classCode: input.classCode,
+				draft,
+			};
+			const parsed = submissionSchema.safeParse(input);
+			if (!parsed.success) return quizPage(c, quiz, { ...keep, errors: formErrors(parsed.error, quiz, input.answers), status: 422 });
+			try {
+				const { result } = await recordSubmission(c.var.db, parsed.data);
+				// A replay of the same form lands here too (200 from recordSubmission): same redirect.
+				return c.redirect(`/result/${result.attemptId}`, 303);
+			} catch (err) {
+				if (!(err instanceof Problem)) throw err;
+				if (err.status === 409) {
+					return page(
+						c,
+						(assets) => (
+							<MessagePage title="Already submitted" assets={assets}>
+								<p>These answers were sent before, and that copy of the quiz was then submitted with different answers.</p>
+								<p>
+									<a href={`/result/${parsed.data.attemptId}`}>See the result that was recorded</a> or{" "}
+									<a href={`/quiz/${quiz.id}`}>start this quiz again</a>.
+								</p>
+							</MessagePage>
+						),
+						409,
+					);
+				}
+				const onClass = err.extra.errors?.some((e) => e.path === "classCode");
+				const errors: QuizErrors = onClass ? { summary: [err.detail], classCode: err.detail } : { summary: [err.detail] };
+				return quizPage(c, quiz, { ...keep, errors, status: err.status });
+			}
+		},
+	)
+	.get("/result/:attemptId", async (c) => {
+		const id = c.req.param("attemptId").toLowerCase();
+		const stored = UUID.test(id) ? await findAttempt(c.var.db, id) : null;
+		const quiz = stored ? await findQuiz(stored.attempt.quizId) : undefined;
+		if (!stored || !quiz) return notFoundPage(c, "There is no result here. Check the link, or take the quiz first.");
+		return page(c, (assets) => <ResultPage assets={assets} quiz={quiz} result={attemptResult(quiz, stored)} />);
+	})
+	.get("*", (c) => (c.req.path.startsWith("/api/") ? c.notFound() : notFoundPage(c, "There is no page at this address.")))
+	.onError((err, c) => {
+		if (!(err instanceof Problem)) console.error("unhandled error", err);
+		const status = err instanceof Problem ? err.status : 500;
+		return page(
+			c,
+			(assets) => (
+				<MessagePage title={status === 500 ? "Something went wrong" : "That did not work"} assets={assets}>
+					<p>
+						{err instanceof Problem ? err.detail : "Something went wrong on our side. Your answers are not lost: go back and try again."}
+					</p>
+				</MessagePage>
+			),
+			status,
+		);
+	});
