@@ -5,6 +5,7 @@
  * Every answer must be below 500; under /api every rejection is application/problem+json whose
  * status matches the HTTP status; elsewhere (the HTML pages) a rejection is HTML or problem+json.
  */
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import fc from "fast-check";
 import { TEST_ADMIN_TOKEN } from "../support/local-server";
 import { HttpClient, type Reply, type RequestSpec } from "./lib/http";
@@ -147,7 +148,9 @@ export function verdict(spec: RequestSpec, reply: Reply): string | null {
 	const head = spec.method.toUpperCase() === "HEAD";
 	if (reply.status >= 500) return `${reply.status} (5xx)`;
 	if (reply.status < 400) return null;
-	const api = spec.path === "/api" || spec.path.startsWith("/api/") || spec.path.startsWith("/api?");
+	// The family is decided on the path as the server sees it ("/api/../x" is the page "/x").
+	const pathname = new URL(`http://127.0.0.1${spec.path.startsWith("/") ? "" : "/"}${spec.path}`).pathname;
+	const api = pathname === "/api" || pathname.startsWith("/api/");
 	if (api || !type.startsWith("text/html")) {
 		if (!type.startsWith("application/problem+json")) return `${reply.status} with Content-Type "${type}", not problem+json`;
 		if (head) return null;
@@ -160,8 +163,18 @@ export function verdict(spec: RequestSpec, reply: Reply): string | null {
 		}
 		return null;
 	}
-	// A page's rejection: an HTML document.
-	if (!head && !/<html[\s>]/i.test(reply.body)) return `${reply.status} text/html without an HTML document`;
+	// A page's rejection: an HTML document (decoded if the server compressed it).
+	if (head) return null;
+	const encoding = String(reply.headers["content-encoding"] ?? "");
+	let html = reply.body;
+	try {
+		if (encoding === "gzip") html = gunzipSync(reply.bytes).toString("utf8");
+		else if (encoding === "br") html = brotliDecompressSync(reply.bytes).toString("utf8");
+		else if (encoding === "deflate") html = inflateSync(reply.bytes).toString("utf8");
+	} catch {
+		return `${reply.status} text/html with a body that is not valid ${encoding}`;
+	}
+	if (!/<html[\s>]/i.test(html)) return `${reply.status} text/html without an HTML document (Content-Encoding "${encoding}")`;
 	return null;
 }
 

@@ -9,6 +9,8 @@ export interface Reply {
 	status: number;
 	headers: http.IncomingHttpHeaders;
 	body: string;
+	/** The body's bytes as received (still compressed when Content-Encoding says so). */
+	bytes: Buffer;
 	/** Milliseconds from sending the request to the end of the response. */
 	ms: number;
 }
@@ -62,6 +64,7 @@ export class HttpClient {
 					resolve({
 						status: res.statusCode ?? 0,
 						headers: res.headers,
+						bytes: Buffer.concat(parts),
 						body: Buffer.concat(parts).toString("utf8"),
 						ms: performance.now() - started,
 					}),
