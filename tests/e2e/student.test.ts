@@ -1,0 +1,310 @@
+/**
+ * The student pages end to end: the real Worker under wrangler dev with its own local D1, and
+ * headless Chromium on a 390×844 touch phone. Every answer is given by tapping; every "exactly one
+ * attempt" is counted in D1 itself (wrangler d1 execute), not taken from the page.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import quizFile from "../../quiz-data/quizzes/nk-diplomacy-2017.json";
+import { d1Query } from "../load/lib/d1";
+import { type LocalServer, removeState, startLocalServer } from "../support/local-server";
+import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "./browser";
+
+const QUIZ_ID = quizFile.id;
+const QUESTIONS = quizFile.questions;
+const CLASS_CODE = "E2EK7M";
+const STORAGE_KEY = `quizline:${QUIZ_ID}`;
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../../docs/screenshots");
+
+let server: LocalServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+	server = await startLocalServer();
+	d1Query(
+		server.persistDir,
+		`INSERT INTO teachers (id, name, created_at) VALUES ('t-e2e', 'Ms E2E', 0);
+		 INSERT INTO classes (id, teacher_id, name, join_code, created_at) VALUES ('c-e2e', 't-e2e', '9B', '${CLASS_CODE}', 0);`,
+	);
+	browser = await launchBrowser();
+	mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+	for (const c of contexts) await c.close().catch(() => undefined);
+	await browser?.close();
+	await server?.stop();
+	if (server) removeState(server.persistDir);
+});
+
+async function phone(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+	// Reduced motion: scrolling is instant, so taps never wait on a smooth scroll to settle.
+	const context = await newPhoneContext(browser, { reducedMotion: "reduce", ...options });
+	contexts.push(context);
+	return { context, page: await context.newPage() };
+}
+
+function countAttempts(where: string): number {
+	const [row] = d1Query<{ n: number }>(server.persistDir, `SELECT COUNT(*) AS n FROM attempts WHERE ${where}`);
+	return row?.n ?? -1;
+}
+const attemptsWithId = (id: string) => countAttempts(`id = '${id.replace(/'/g, "")}'`);
+const attemptsOf = (name: string) => countAttempts(`student_name = '${name.replace(/'/g, "''")}'`);
+
+/** From the join page: type the name (and the code, unless the link filled it in), tap the quiz. */
+async function join(page: Page, name: string, via: "link" | "form" = "form"): Promise<void> {
+	await page.goto(via === "link" ? `${server.url}/join/${CLASS_CODE}` : `${server.url}/`);
+	if (via === "link") expect(await page.inputValue("#classCode")).toBe(CLASS_CODE);
+	await page.locator("#studentName").tap();
+	await page.fill("#studentName", name);
+	await page.locator(`button[name=quiz][value="${QUIZ_ID}"]`).tap();
+	await page.waitForURL(`**/quiz/${QUIZ_ID}`);
+}
+
+/** Answers question i (0-based) correctly, by tapping its choices or typing into its field. */
+async function answer(page: Page, i: number): Promise<void> {
+	const q = QUESTIONS[i];
+	if (!q) throw new Error(`no question ${i}`);
+	const fieldset = page.locator(`fieldset[data-q="${q.id}"]`);
+	if ("accepted" in q.answer) {
+		const input = fieldset.locator("input[type=text]");
+		await input.tap();
+		await input.fill(q.answer.accepted[0] as string);
+		return;
+	}
+	for (const id of q.answer.choiceIds) await fieldset.locator(`label.choice:has(input[value="${id}"])`).tap();
+}
+
+/** Answers every question not answered yet; checks the live count unless the page runs no script. */
+async function answerAll(page: Page, { done = [] as number[], script = true } = {}): Promise<void> {
+	for (let i = 0; i < QUESTIONS.length; i++) if (!done.includes(i)) await answer(page, i);
+	if (script) await expect.poll(() => page.textContent("#progress")).toBe(`${QUESTIONS.length} of ${QUESTIONS.length} answered`);
+}
+
+const attemptIdOn = (page: Page) => page.inputValue("input[name=attemptId]");
+
+/** Choice ids in the order shown, per question. */
+function choiceOrder(page: Page): Promise<string[][]> {
+	return page.$$eval("fieldset[data-q]", (sets) =>
+		sets.map((fs) => Array.from(fs.querySelectorAll<HTMLInputElement>(".choice input"), (input) => input.value)),
+	);
+}
+
+async function submitAndSeeResult(page: Page): Promise<string> {
+	await page.locator("button[type=submit]").tap();
+	await page.waitForURL("**/result/*");
+	return new URL(page.url()).pathname.split("/").pop() as string;
+}
+
+describe("a student on a phone", () => {
+	it("joins with a shared link, answers every question by tapping, submits, and sees the score and the evidence", async () => {
+		const { page } = await phone();
+		const foreign: string[] = [];
+		const consoleErrors: string[] = [];
+		page.on("request", (r) => {
+			if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) foreign.push(r.url());
+		});
+		page.on("console", (m) => {
+			if (m.type() === "error") consoleErrors.push(m.text());
+		});
+		await join(page, "Ada Lovelace", "link");
+		expect(page.url()).not.toContain("Ada");
+		await expect.poll(() => page.textContent("#progress")).toBe(`0 of ${QUESTIONS.length} answered`);
+
+		await page.locator('a[data-panel="questions"]').tap();
+		await answer(page, 0);
+		await answer(page, 1);
+		await expect.poll(() => page.textContent("#progress")).toBe(`2 of ${QUESTIONS.length} answered`);
+		await page.locator("#q1").evaluate((el) => el.scrollIntoView({ block: "start" }));
+		await page.screenshot({ path: path.join(SCREENSHOTS, "quiz.png") });
+
+		await answerAll(page, { done: [0, 1] });
+		const attemptId = await attemptIdOn(page);
+		expect(await submitAndSeeResult(page)).toBe(attemptId);
+
+		await expect
+			.poll(() => page.textContent(".score .big"))
+			.toContain(`Ada Lovelace, you scored ${QUESTIONS.length} out of ${QUESTIONS.length}`);
+		expect(await page.locator(".verdict", { hasText: "✓ Right" }).count()).toBe(QUESTIONS.length);
+		const firstEvidence = QUESTIONS[0]?.evidence.quote as string;
+		expect(await page.locator("#r1 mark").textContent()).toBe(firstEvidence);
+		expect(await page.locator("#r1 mark").isVisible()).toBe(true);
+		await page.screenshot({ path: path.join(SCREENSHOTS, "result.png") });
+
+		// Stored once, in the class, and confirmed: nothing is left saved on the phone.
+		expect(attemptsWithId(attemptId)).toBe(1);
+		expect(attemptsOf("Ada Lovelace")).toBe(1);
+		const api = (await (await fetch(`${server.url}/api/attempts/${attemptId}`)).json()) as { score: number; classCode: string };
+		expect(api).toMatchObject({ score: QUESTIONS.length, classCode: CLASS_CODE });
+		expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+		expect(foreign).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+	});
+
+	it("switches between reading and answering without losing either place", async () => {
+		const { page } = await phone();
+		await join(page, "Reader Rita");
+		const scrollTops = () =>
+			page.evaluate(() => [document.getElementById("article")?.scrollTop, document.getElementById("questions")?.scrollTop]);
+		await page.locator("#p4").evaluate((el) => el.scrollIntoView({ block: "start" }));
+		const [articleTop] = await scrollTops();
+		expect(articleTop).toBeGreaterThan(100);
+
+		await page.locator('a[data-panel="questions"]').tap();
+		await answer(page, 11);
+		const [, questionsTop] = await scrollTops();
+		expect(questionsTop).toBeGreaterThan(100);
+
+		await page.locator("#q12 a.back").tap();
+		await expect.poll(() => page.locator("#p4").isVisible()).toBe(true);
+		expect(await scrollTops()).toEqual([articleTop, questionsTop]);
+		expect(await page.textContent("#to-question")).toBe("Go to question 12");
+
+		await page.locator("#to-question").tap();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.closest("fieldset")?.id)).toBe("q12");
+		expect(await scrollTops()).toEqual([articleTop, questionsTop]);
+		expect(await page.locator("#q12").isVisible()).toBe(true);
+	});
+
+	it("keeps the answers, the attempt id and the choice order through a reload and a crash", async () => {
+		const { context, page } = await phone();
+		await join(page, "Reload Rosa");
+		const done = [0, 1, 3, 5];
+		for (const i of done) await answer(page, i);
+		const attemptId = await attemptIdOn(page);
+		const order = await choiceOrder(page);
+		const checked = () => page.$$eval("input:checked", (inputs) => inputs.map((i) => (i as HTMLInputElement).value).sort());
+		const before = await checked();
+		expect(before.length).toBeGreaterThanOrEqual(4);
+
+		await page.reload();
+		await expect.poll(() => page.textContent("#progress")).toBe(`4 of ${QUESTIONS.length} answered`);
+		expect(await attemptIdOn(page)).toBe(attemptId);
+		expect(await choiceOrder(page)).toEqual(order);
+		expect(await checked()).toEqual(before);
+		expect(await page.inputValue(`fieldset[data-q="${QUESTIONS[1]?.id}"] input[type=text]`)).toBe("Hwasong-15");
+
+		// A crash: the tab is gone; a new one opens the quiz again (the server hands out a new id).
+		await page.close();
+		const again = await context.newPage();
+		await again.goto(`${server.url}/quiz/${QUIZ_ID}`);
+		await expect.poll(() => again.textContent("#progress")).toBe(`4 of ${QUESTIONS.length} answered`);
+		expect(await attemptIdOn(again)).toBe(attemptId);
+		expect(await choiceOrder(again)).toEqual(order);
+
+		await answerAll(again, { done });
+		expect(await submitAndSeeResult(again)).toBe(attemptId);
+		expect(attemptsWithId(attemptId)).toBe(1);
+		expect(attemptsOf("Reload Rosa")).toBe(1);
+	});
+
+	it("queues the submission while offline, says so, and sends it once back online: exactly one attempt", async () => {
+		const { context, page } = await phone();
+		await join(page, "Offline Olu");
+		await answerAll(page);
+		const attemptId = await attemptIdOn(page);
+
+		await context.setOffline(true);
+		await page.locator("button[type=submit]").tap();
+		await expect.poll(() => page.textContent("#status")).toContain("You are offline. Your answers are saved on this phone");
+		const saved = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? "null") as { pending: string };
+		expect(JSON.parse(saved.pending)).toMatchObject({ attemptId, studentName: "Offline Olu" });
+		expect(attemptsWithId(attemptId)).toBe(0);
+
+		await context.setOffline(false);
+		await page.waitForURL(`**/result/${attemptId}`);
+		await expect.poll(() => page.textContent(".score .big")).toContain(`you scored ${QUESTIONS.length} out of`);
+		expect(attemptsWithId(attemptId)).toBe(1);
+		expect(attemptsOf("Offline Olu")).toBe(1);
+		expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+	});
+
+	it("retries with the same attempt id after network failures, even one that lost the server's answer", async () => {
+		const { page } = await phone();
+		await join(page, "Flaky Femi");
+		await answerAll(page);
+		const attemptId = await attemptIdOn(page);
+		const sent: string[] = [];
+		await page.route("**/api/attempts", async (route) => {
+			sent.push(JSON.parse(route.request().postData() ?? "{}").attemptId);
+			if (sent.length === 1) return route.abort("connectionreset"); // never reached the server
+			if (sent.length === 2) {
+				await route.fetch(); // reached the server and was recorded, but the answer is lost
+				return route.abort("connectionreset");
+			}
+			return route.continue();
+		});
+		await page.locator("button[type=submit]").tap();
+		await expect.poll(() => page.textContent("#status")).toContain("Could not reach the server");
+		await page.waitForURL(`**/result/${attemptId}`, { timeout: 30_000 });
+		expect(sent.length).toBeGreaterThanOrEqual(3);
+		expect(new Set(sent)).toEqual(new Set([attemptId]));
+		expect(attemptsWithId(attemptId)).toBe(1);
+		expect(attemptsOf("Flaky Femi")).toBe(1);
+	});
+
+	it("submits the plain form with JavaScript disabled and records exactly one attempt", async () => {
+		const { page } = await phone({ javaScriptEnabled: false });
+		await join(page, "NoScript Nia");
+		await answerAll(page, { script: false }); // the live count needs the script: counted here instead
+		expect(
+			await page.$$eval(
+				"fieldset[data-q]",
+				(sets) =>
+					sets.filter((fs) => fs.querySelector("input:checked") || (fs.querySelector("input[type=text]") as HTMLInputElement | null)?.value)
+						.length,
+			),
+		).toBe(QUESTIONS.length);
+		const attemptId = await attemptIdOn(page);
+		expect(await submitAndSeeResult(page)).toBe(attemptId);
+		await expect.poll(() => page.textContent(".score .big")).toContain(`NoScript Nia, you scored ${QUESTIONS.length} out of`);
+		expect(attemptsWithId(attemptId)).toBe(1);
+		expect(attemptsOf("NoScript Nia")).toBe(1);
+	});
+});
+
+describe("accessibility and headers", () => {
+	it("axe-core finds no violation on the join, quiz and result pages, in light and dark", async () => {
+		const res = await fetch(`${server.url}/api/quizzes/${QUIZ_ID}`);
+		const { attemptId } = (await res.json()) as { attemptId: string };
+		const posted = await fetch(`${server.url}/api/attempts`, {
+			method: "POST",
+			headers: { "Content-Type": "application/json" },
+			body: JSON.stringify({
+				attemptId,
+				quizId: QUIZ_ID,
+				studentName: "Axe Ari",
+				answers: [{ questionId: QUESTIONS[0]?.id, choiceIds: ["xi"] }],
+			}),
+		});
+		expect(posted.status).toBe(201);
+		for (const colorScheme of ["light", "dark"] as const) {
+			const { page } = await phone({ colorScheme });
+			for (const url of ["/", `/quiz/${QUIZ_ID}`, `/result/${attemptId}`]) {
+				await page.goto(`${server.url}${url}`);
+				const violations = await runAxe(page);
+				expect(violations, `${colorScheme} ${url}:\n${describeViolations(violations)}`).toEqual([]);
+			}
+		}
+	});
+
+	it("sends the security headers with pages and static files, compressed on the wire", async () => {
+		const html = await (await fetch(`${server.url}/quiz/${QUIZ_ID}`)).text();
+		const files = [...html.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) => m[1] as string);
+		expect(files).toHaveLength(2);
+		for (const url of ["/", `/quiz/${QUIZ_ID}`, ...files]) {
+			const res = await fetch(`${server.url}${url}`, { headers: { "Accept-Encoding": "br, gzip" } });
+			expect(res.status, url).toBe(200);
+			expect(res.headers.get("Content-Encoding"), url).toBe("br");
+			const csp = res.headers.get("Content-Security-Policy") ?? "";
+			for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp, url).toContain(d);
+			expect(csp, url).not.toContain("unsafe-inline");
+			expect(res.headers.get("X-Content-Type-Options"), url).toBe("nosniff");
+			expect(res.headers.get("Strict-Transport-Security"), url).toMatch(/max-age=(\d{8,}|[3-9]\d{7})/);
+			expect(res.headers.get("Referrer-Policy"), url).toBeTruthy();
+		}
+	});
+});
