@@ -1,21 +1,16 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { findAttempt } from "../db/attempts";
 import type { AppEnv } from "../env";
 import { Problem } from "../errors";
+import { limitBody } from "../middleware/body-limit";
 import { requireJson, validate } from "../middleware/validate";
 import { attemptResult, loadQuizOr404, recordSubmission, submissionSchema } from "../services/submission";
 
 /** 64 KiB: a full quiz's answers take a few KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export const tooLarge = bodyLimit({
-	maxSize: MAX_BODY_BYTES,
-	onError: () => {
-		throw new Problem(413, undefined, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-	},
-});
+export const tooLarge = limitBody(MAX_BODY_BYTES);
 
 export const attempts = new Hono<AppEnv>()
 	.post("/", tooLarge, requireJson, validate("json", submissionSchema), async (c) => {
