@@ -144,6 +144,13 @@ describe("a student on a phone", () => {
 		expect(consoleErrors).toEqual([]);
 	});
 
+	/** Scroll positions equal to a pixel: at device pixel ratio 2 a position may round either way. */
+	function expectSamePlaces(actual: (number | undefined)[], expected: (number | undefined)[]) {
+		actual.forEach((a, i) => {
+			expect(Math.abs((a ?? Number.NaN) - (expected[i] ?? Number.NaN)), `panel ${i}: ${a} vs ${expected[i]}`).toBeLessThanOrEqual(1);
+		});
+	}
+
 	it("switches between reading and answering without losing either place", async () => {
 		const { page } = await phone();
 		await join(page, "Reader Rita");
@@ -160,12 +167,12 @@ describe("a student on a phone", () => {
 
 		await page.locator("#q12 a.back").tap();
 		await expect.poll(() => page.locator("#p4").isVisible()).toBe(true);
-		expect(await scrollTops()).toEqual([articleTop, questionsTop]);
+		expectSamePlaces(await scrollTops(), [articleTop, questionsTop]);
 		expect(await page.textContent("#to-question")).toBe("Go to question 12");
 
 		await page.locator("#to-question").tap();
 		await expect.poll(() => page.evaluate(() => document.activeElement?.closest("fieldset")?.id)).toBe("q12");
-		expect(await scrollTops()).toEqual([articleTop, questionsTop]);
+		expectSamePlaces(await scrollTops(), [articleTop, questionsTop]);
 		expect(await page.locator("#q12").isVisible()).toBe(true);
 	});
 
@@ -210,8 +217,8 @@ describe("a student on a phone", () => {
 		await context.setOffline(true);
 		await page.locator("button[type=submit]").tap();
 		await expect.poll(() => page.textContent("#status")).toContain("You are offline. Your answers are saved on this phone");
-		const saved = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? "null") as { pending: string };
-		expect(JSON.parse(saved.pending)).toMatchObject({ attemptId, studentName: "Offline Olu" });
+		const queued = await page.evaluate((key) => localStorage.getItem(key), `quizline:outbox:${attemptId}`);
+		expect(JSON.parse(queued ?? "null")).toMatchObject({ attemptId, quizId: QUIZ_ID, studentName: "Offline Olu" });
 		expect(attemptsWithId(attemptId)).toBe(0);
 
 		await context.setOffline(false);
@@ -219,7 +226,28 @@ describe("a student on a phone", () => {
 		await expect.poll(() => page.textContent(".score .big")).toContain(`you scored ${QUESTIONS.length} out of`);
 		expect(attemptsWithId(attemptId)).toBe(1);
 		expect(attemptsOf("Offline Olu")).toBe(1);
-		expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+		expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+	});
+
+	it("never drops a queued submission on a shared phone: the next student's visit sends it, once", async () => {
+		const { context, page } = await phone();
+		await join(page, "Shared Sam");
+		await answerAll(page);
+		const samsAttempt = await attemptIdOn(page);
+		await context.setOffline(true);
+		await page.locator("button[type=submit]").tap();
+		await expect.poll(() => page.textContent("#status")).toContain("You are offline");
+		await page.close();
+
+		await context.setOffline(false);
+		const next = await context.newPage();
+		await join(next, "Shared Kim");
+		await expect.poll(() => attemptsWithId(samsAttempt), { timeout: 30_000, interval: 1_000 }).toBe(1);
+		expect(attemptsOf("Shared Sam")).toBe(1);
+		// Kim starts afresh: a new attempt, none of Sam's answers.
+		expect(await attemptIdOn(next)).not.toBe(samsAttempt);
+		expect(await next.textContent("#progress")).toBe(`0 of ${QUESTIONS.length} answered`);
+		await expect.poll(() => next.evaluate((id) => localStorage.getItem(`quizline:outbox:${id}`), samsAttempt)).toBeNull();
 	});
 
 	it("retries with the same attempt id after network failures, even one that lost the server's answer", async () => {

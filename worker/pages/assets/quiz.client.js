@@ -11,7 +11,10 @@
 	if (!form || !window.fetch || !window.JSON) return;
 	const $ = (selector, root = document) => root.querySelector(selector);
 	const quizId = form.dataset.quizId;
+	// The draft of this quiz (answers, attempt id, places), and the outbox: one frozen submission per
+	// attempt id, kept apart so that no later draft, not even another student's, can overwrite it.
 	const KEY = `quizline:${quizId}`;
+	const OUTBOX = "quizline:outbox:";
 	const fields = form.elements;
 	const questions = Array.from(form.querySelectorAll("fieldset[data-q]"));
 	const progress = $("#progress");
@@ -33,28 +36,42 @@
 	let done = false;
 
 	const store = {
-		read() {
+		read(key) {
 			try {
-				return JSON.parse(localStorage.getItem(KEY) || "null");
+				return localStorage.getItem(key);
 			} catch {
 				return null;
 			}
 		},
-		write(value) {
+		write(key, text) {
 			try {
-				localStorage.setItem(KEY, JSON.stringify(value));
+				localStorage.setItem(key, text);
 			} catch {
 				// Storage full or disabled: the page still works, only without the safety copy.
 			}
 		},
-		clear() {
+		remove(key) {
 			try {
-				localStorage.removeItem(KEY);
+				localStorage.removeItem(key);
 			} catch {
 				// as above
 			}
 		},
+		outbox() {
+			try {
+				return Object.keys(localStorage).filter((k) => k.startsWith(OUTBOX));
+			} catch {
+				return [];
+			}
+		},
 	};
+	function readDraft() {
+		try {
+			return JSON.parse(store.read(KEY) || "null");
+		} catch {
+			return null;
+		}
+	}
 
 	/* Same order as the server's (worker/pages/shuffle.ts): FNV-1a of attempt:question:choice. */
 	function rank(key) {
@@ -96,11 +113,10 @@
 			answers: chosen,
 			scroll: [article.scrollTop, answers.scrollTop, panels.scrollLeft],
 			lastQuestion,
-			pending,
 		};
 	}
 	const save = () => {
-		if (!done) store.write(snapshot());
+		if (!done) store.write(KEY, JSON.stringify(snapshot()));
 	};
 
 	function updateProgress() {
@@ -146,7 +162,6 @@
 			[article.scrollTop, answers.scrollTop, panels.scrollLeft] = saved.scroll.map(Number);
 		}
 		if (typeof saved.lastQuestion === "number") setLastQuestion(saved.lastQuestion);
-		if (typeof saved.pending === "string") pending = saved.pending;
 	}
 
 	function body() {
@@ -197,7 +212,8 @@
 			const { attemptId } = JSON.parse(pending);
 			pending = null;
 			done = true;
-			store.clear();
+			store.remove(OUTBOX + attemptId);
+			store.remove(KEY);
 			say("Sent. Opening your result…");
 			window.location.assign(`/result/${encodeURIComponent(attemptId)}`);
 			return;
@@ -208,13 +224,14 @@
 		}
 		// The server refused these answers: say why, unlock the form, keep every answer.
 		const problem = await res.json().catch(() => null);
+		store.remove(OUTBOX + JSON.parse(pending).attemptId);
 		pending = null;
 		lock(false);
 		if (res.status === 409) {
 			// That attempt id is spent: the next page load starts a new attempt with these answers.
 			const saved = snapshot();
 			saved.attemptId = null;
-			store.write(saved);
+			store.write(KEY, JSON.stringify(saved));
 			say("These answers were already submitted differently. Reload the page to submit them as a new attempt.", true);
 			return;
 		}
@@ -222,13 +239,30 @@
 		say(problem?.detail || `The answers could not be sent (error ${res.status}).`, true);
 	}
 
+	/* Submissions left in the outbox by another attempt (another student on this phone, another
+	   quiz): sent quietly, removed once the server has answered for them. */
+	async function flushOthers() {
+		for (const key of store.outbox()) {
+			const text = store.read(key);
+			if (key === OUTBOX + fields.attemptId.value || !text || !navigator.onLine) continue;
+			try {
+				const res = await fetch("/api/attempts", { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
+				if (res.status < 500 && res.status !== 408 && res.status !== 429) store.remove(key);
+			} catch {
+				// Still unreachable: kept for the next page load or the next "online".
+			}
+		}
+	}
+
 	// Restore first, then show the count and resume a submission a crash or reload interrupted.
-	restore(store.read());
+	restore(readDraft());
 	updateProgress();
+	pending = store.read(OUTBOX + fields.attemptId.value);
 	if (pending !== null) {
 		lock(true);
 		send();
 	}
+	flushOthers();
 
 	form.addEventListener("input", () => {
 		updateProgress();
@@ -248,6 +282,7 @@
 			pending = body();
 			tries = 0;
 			lock(true);
+			store.write(OUTBOX + fields.attemptId.value, pending);
 			save();
 		}
 		send();
@@ -255,17 +290,23 @@
 	window.addEventListener("online", () => {
 		tries = 0;
 		send();
+		flushOthers();
 	});
 	window.addEventListener("offline", () => {
 		if (pending !== null) say(OFFLINE);
 	});
 
-	// The article's "Go to question n": back to the question the student left, where it was.
+	// The article's "Go to question n": back to the question the student left, exactly where the
+	// questions panel was; it scrolls only if that question is out of sight altogether.
 	toQuestion.addEventListener("click", (event) => {
 		const fs = questions[lastQuestion];
 		if (!fs) return;
 		event.preventDefault();
-		fs.scrollIntoView({ block: "nearest", inline: "start", behavior: reduceMotion ? "auto" : "smooth" });
+		const behavior = reduceMotion ? "auto" : "smooth";
+		const box = answers.getBoundingClientRect();
+		const r = fs.getBoundingClientRect();
+		if (r.bottom <= box.top || r.top >= box.bottom) fs.scrollIntoView({ block: "nearest", behavior });
+		panels.scrollTo({ left: answers.offsetLeft - article.offsetLeft, behavior });
 		const target = fs.querySelector("input:checked, input") || fs;
 		target.focus({ preventScroll: true });
 	});
