@@ -32,15 +32,27 @@ export interface NewAttempt {
  * it is stored or none. The attempt number is counted inside the same statement, so concurrent
  * submissions cannot both become "attempt 2". Throws the driver's error on a constraint violation.
  */
-export async function insertAttempt(db: Database, attempt: NewAttempt, graded: readonly GradedResponse[]): Promise<StoredAttempt> {
+export async function insertAttempt(
+	db: Database,
+	attempt: NewAttempt,
+	graded: readonly GradedResponse[],
+	maxAttempts: number | null = null,
+): Promise<StoredAttempt> {
 	const sameStudent = and(
 		attempt.classId === null ? sql`${attempts.classId} IS NULL` : eq(attempts.classId, attempt.classId),
 		eq(attempts.quizId, attempt.quizId),
 		eq(attempts.studentKey, attempt.studentKey),
 	);
+	// With a cap, the count yields NULL once the student has used every attempt: the NOT NULL
+	// constraint then refuses the row inside this one statement, so two concurrent submissions
+	// cannot both take the last attempt (see isAttemptCapViolation).
+	const attemptNumber =
+		maxAttempts === null
+			? sql`(SELECT COUNT(*) + 1 FROM ${attempts} WHERE ${sameStudent})`
+			: sql`(SELECT CASE WHEN COUNT(*) < ${maxAttempts} THEN COUNT(*) + 1 END FROM ${attempts} WHERE ${sameStudent})`;
 	const insertHead = db
 		.insert(attempts)
-		.values({ ...attempt, attemptNumber: sql`(SELECT COUNT(*) + 1 FROM ${attempts} WHERE ${sameStudent})` })
+		.values({ ...attempt, attemptNumber })
 		.returning();
 	const rows = graded.map((r) => ({
 		attemptId: attempt.id,
@@ -77,6 +89,14 @@ export async function findAttempt(db: Database, id: string): Promise<StoredAttem
 	const head = heads[0];
 	if (!head) return null;
 	return { attempt: head.attempt, classCode: head.classCode, responses: rows };
+}
+
+/** True when err (or what it wraps) is the attempt cap of insertAttempt refusing the row. */
+export function isAttemptCapViolation(err: unknown): boolean {
+	for (let e: unknown = err; e instanceof Error; e = e.cause) {
+		if (/NOT NULL constraint failed: attempts\.attempt_number/i.test(e.message)) return true;
+	}
+	return false;
 }
 
 /** True when err (or what it wraps) is SQLite refusing a duplicate primary or unique key. */

@@ -20,8 +20,62 @@ export const classes = sqliteTable(
 		/** Six characters from an alphabet without look-alikes; what students type. */
 		joinCode: text().notNull(),
 		createdAt: millis().notNull(),
+		/** JSON array of the quiz ids students may submit to; null: every quiz is open. */
+		openQuizIds: text(),
+		/** After this time no new attempt is accepted; null: never closes. */
+		closesAt: millis(),
+		/** Most attempts one student may make at one quiz; null: no limit. */
+		maxAttempts: integer(),
 	},
 	(t) => [uniqueIndex("classes_join_code_unique").on(t.joinCode), index("classes_teacher_idx").on(t.teacherId)],
+);
+
+/** A teacher's API tokens, stored only as SHA-256 hashes of the token. */
+export const teacherTokens = sqliteTable(
+	"teacher_tokens",
+	{
+		id: text().primaryKey(),
+		teacherId: text()
+			.notNull()
+			.references(() => teachers.id, { onDelete: "cascade" }),
+		tokenHash: text().notNull(),
+		createdAt: millis().notNull(),
+	},
+	(t) => [uniqueIndex("teacher_tokens_hash_unique").on(t.tokenHash), index("teacher_tokens_teacher_idx").on(t.teacherId)],
+);
+
+/** Dashboard sessions: the cookie holds the session secret; only its hash is stored. Revoking the token ends them. */
+export const teacherSessions = sqliteTable(
+	"teacher_sessions",
+	{
+		idHash: text().primaryKey(),
+		tokenId: text()
+			.notNull()
+			.references(() => teacherTokens.id, { onDelete: "cascade" }),
+		teacherId: text()
+			.notNull()
+			.references(() => teachers.id, { onDelete: "cascade" }),
+		expiresAt: millis().notNull(),
+	},
+	(t) => [index("teacher_sessions_token_idx").on(t.tokenId)],
+);
+
+/** Read-only links for one export of one class (for IMPORTDATA and web queries). */
+export const exportLinks = sqliteTable(
+	"export_links",
+	{
+		id: text().primaryKey(),
+		classId: text()
+			.notNull()
+			.references(() => classes.id, { onDelete: "cascade" }),
+		tokenHash: text().notNull(),
+		/** scores | gradebook | responses | item-analysis */
+		export: text().notNull(),
+		quizId: text(),
+		createdAt: millis().notNull(),
+		expiresAt: millis().notNull(),
+	},
+	(t) => [uniqueIndex("export_links_hash_unique").on(t.tokenHash), index("export_links_class_idx").on(t.classId)],
 );
 
 export const attempts = sqliteTable(
@@ -73,3 +127,4 @@ export const responses = sqliteTable(
 
 export type AttemptRow = typeof attempts.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
+export type ClassRow = typeof classes.$inferSelect;

@@ -4,6 +4,7 @@ import { findAttempt } from "../db/attempts";
 import type { AppEnv } from "../env";
 import { Problem } from "../errors";
 import { limitBody } from "../middleware/body-limit";
+import { noteJoinLookup } from "../middleware/rate-limit";
 import { requireJson, validate } from "../middleware/validate";
 import { attemptResult, loadQuizOr404, recordSubmission, submissionSchema } from "../services/submission";
 
@@ -14,6 +15,7 @@ export const tooLarge = limitBody(MAX_BODY_BYTES);
 
 export const attempts = new Hono<AppEnv>()
 	.post("/", tooLarge, requireJson, validate("json", submissionSchema), async (c) => {
+		if (c.req.valid("json").classCode !== null) await noteJoinLookup(c);
 		const { status, result } = await recordSubmission(c.var.db, c.req.valid("json"));
 		c.header("Location", `/api/attempts/${result.attemptId}`);
 		return c.json(result, status);

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { findAttempt, insertAttempt, isUniqueViolation, type StoredAttempt } from "../db/attempts";
+import { findAttempt, insertAttempt, isAttemptCapViolation, isUniqueViolation, type StoredAttempt } from "../db/attempts";
 import { findClassByCode } from "../db/classes";
 import type { Database } from "../db/client";
+import type { ClassRow } from "../db/schema";
 import { Problem } from "../errors";
 import { checkAnswers, describeResults, grade, type StoredAnswer } from "../quiz/grading";
 import { NAME_MAX_LENGTH, nameLength, normaliseName, studentKey } from "../quiz/normalise";
@@ -109,6 +110,7 @@ export async function recordSubmission(
 	}
 	const requestHash = await submissionHash(s);
 	let classId: string | null = null;
+	let maxAttempts: number | null = null;
 	if (s.classCode !== null) {
 		const cls = await findClassByCode(db, s.classCode);
 		if (!cls) {
@@ -117,6 +119,10 @@ export async function recordSubmission(
 			});
 		}
 		classId = cls.id;
+		maxAttempts = cls.maxAttempts;
+		const refusal = classPolicyRefusal(cls, quiz.id, now);
+		// A replay of an attempt stored before the class closed still gets its result.
+		if (refusal) return replayOr(db, quiz, s.attemptId, requestHash, refusal);
 	}
 	const graded = grade(quiz, s.answers);
 	let stored: StoredAttempt;
@@ -137,12 +143,34 @@ export async function recordSubmission(
 				requestHash,
 			},
 			graded.responses,
+			maxAttempts,
 		);
 	} catch (err) {
+		if (isAttemptCapViolation(err)) {
+			const cap = new Problem(409, "No attempts left", `You have used all ${maxAttempts} attempts your teacher allows for this quiz.`);
+			return replayOr(db, quiz, s.attemptId, requestHash, cap);
+		}
 		if (!isUniqueViolation(err)) throw err;
 		return replay(db, quiz, s.attemptId, requestHash);
 	}
 	return { status: 201, result: attemptResult(quiz, { ...stored, classCode: s.classCode }) };
+}
+
+/** Why a class takes no new attempt at this quiz now (not open, closed), or null. */
+export function classPolicyRefusal(cls: ClassRow, quizId: string, now: Date): Problem | null {
+	if (cls.closesAt !== null && now.getTime() >= cls.closesAt.getTime()) {
+		return new Problem(403, "Class closed", `This class stopped taking answers at ${cls.closesAt.toISOString()}.`);
+	}
+	if (cls.openQuizIds !== null && !(JSON.parse(cls.openQuizIds) as string[]).includes(quizId)) {
+		return new Problem(403, "Quiz not open", `Quiz "${quizId}" is not open for this class. Ask your teacher which quiz to take.`);
+	}
+	return null;
+}
+
+/** The stored result when this is a replay of an attempt already stored, else the refusal. */
+async function replayOr(db: Database, quiz: Quiz, attemptId: string, requestHash: string, refusal: Problem) {
+	if (await findAttempt(db, attemptId)) return replay(db, quiz, attemptId, requestHash);
+	throw refusal;
 }
 
 async function replay(db: Database, quiz: Quiz, attemptId: string, requestHash: string) {

@@ -1,0 +1,58 @@
+/**
+ * Credentials: random tokens, their SHA-256 hashes, constant-time comparison and the Bearer
+ * header. Pure (Web Crypto only): no Hono, no D1.
+ */
+import { toHex } from "../quiz/version";
+
+/** 32 random bytes (256 bits) from crypto.getRandomValues, base64url, with a prefix saying what it is. */
+export function newSecret(prefix: string): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(32));
+	const b64 = btoa(String.fromCharCode(...bytes))
+		.replaceAll("+", "-")
+		.replaceAll("/", "_")
+		.replace(/=+$/, "");
+	return `${prefix}_${b64}`;
+}
+
+/** Hex SHA-256 of a secret: what is stored and looked up, never the secret itself. */
+export async function hashSecret(secret: string): Promise<string> {
+	return toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret))));
+}
+
+/**
+ * Compares two strings in time that depends only on their (fixed) digest length: both are hashed
+ * first, then the digests are compared with a loop that never exits early.
+ */
+export async function constantTimeEqual(a: string, b: string): Promise<boolean> {
+	const enc = new TextEncoder();
+	const [x, y] = await Promise.all([crypto.subtle.digest("SHA-256", enc.encode(a)), crypto.subtle.digest("SHA-256", enc.encode(b))]);
+	const xa = new Uint8Array(x);
+	const ya = new Uint8Array(y);
+	let diff = 0;
+	for (let i = 0; i < xa.length; i++) diff |= (xa[i] ?? 0) ^ (ya[i] ?? 0);
+	return diff === 0;
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(header: string | undefined): string | null {
+	if (!header) return null;
+	const m = /^Bearer[ \t]+([\x21-\x7e]{1,512})[ \t]*$/i.exec(header);
+	return m?.[1] ?? null;
+}
+
+/** Six characters without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B): what students type. */
+export const JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+export const JOIN_CODE_LENGTH = 6;
+
+/** A uniformly random join code (rejection sampling, so no letter is favoured). */
+export function newJoinCode(): string {
+	const n = JOIN_CODE_ALPHABET.length;
+	const limit = 256 - (256 % n);
+	let out = "";
+	while (out.length < JOIN_CODE_LENGTH) {
+		for (const b of crypto.getRandomValues(new Uint8Array(16))) {
+			if (b < limit && out.length < JOIN_CODE_LENGTH) out += JOIN_CODE_ALPHABET[b % n];
+		}
+	}
+	return out;
+}
