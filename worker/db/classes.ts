@@ -23,7 +23,8 @@ export function listTeacherClasses(db: Database, teacherId: string) {
 	return db
 		.select({
 			cls: classes,
-			attempts: sql<number>`(SELECT COUNT(*) FROM ${attempts} WHERE ${attempts.classId} = ${classes.id})`,
+			// Written out: inside a one-table select drizzle would print both columns unqualified.
+			attempts: sql<number>`(SELECT COUNT(*) FROM attempts a WHERE a.class_id = "classes"."id")`,
 		})
 		.from(classes)
 		.where(eq(classes.teacherId, teacherId))
