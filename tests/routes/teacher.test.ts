@@ -47,13 +47,14 @@ describe("/api/teacher authorization", () => {
 		const revoked = await createTeacher("Revoked");
 		await call(`/api/admin/teachers/${revoked.id}/tokens`, { method: "DELETE", headers: bearer("test-admin-token-0123456789abcdef") });
 		for (const [method, path, body] of ROUTES(cls.id)) {
-			for (const auth of [
+			const auths: Record<string, string>[] = [
 				{},
 				{ Authorization: "Bearer qlt_wrong" },
 				{ Authorization: `Bearer ${revoked.token}` },
 				{ Authorization: "Bearer test-admin-token-0123456789abcdef" },
 				{ Authorization: owner.token },
-			]) {
+			];
+			for (const auth of auths) {
 				const res = await call(path, {
 					method,
 					headers: { ...auth, "CF-Connecting-IP": freshIp(), "Content-Type": "application/json" },
