@@ -57,18 +57,28 @@ function notFoundPage(c: Ctx, what: string) {
 	);
 }
 
-/** Name, class code and quiz from the join form or the URL, checked; the class must exist. */
-async function checkJoin(c: Ctx, raw: { name: string; classCode: string; quiz?: string }) {
+/** A class code normalised ("" when none), and why it will not do: too long, or no such class. */
+async function checkClass(c: Ctx, raw: string): Promise<{ classCode: string; error?: string }> {
+	const code = checkClassCode(raw);
+	if (!code.ok) return { classCode: raw, error: code.message };
+	if (code.value !== null && !(await findClassByCode(c.var.db, code.value))) {
+		return {
+			classCode: code.value,
+			error: `No class has the code “${code.value}”. Check the code your teacher gave you, or leave it empty.`,
+		};
+	}
+	return { classCode: code.value ?? "" };
+}
+
+/** Name, class code and quiz from the join form, checked; the class must exist. */
+async function checkJoin(c: Ctx, raw: { name: string; classCode: string; quiz: string }) {
 	const errors: { name?: string; classCode?: string; quiz?: string } = {};
 	const name = checkName(raw.name);
 	if (!name.ok) errors.name = name.message;
-	const code = checkClassCode(raw.classCode);
-	if (!code.ok) errors.classCode = code.message;
-	else if (code.value !== null && !(await findClassByCode(c.var.db, code.value))) {
-		errors.classCode = `No class has the code “${code.value}”. Check the code your teacher gave you, or leave it empty.`;
-	}
-	if (raw.quiz !== undefined && !(await findQuiz(raw.quiz))) errors.quiz = "That quiz is no longer here. Choose another one.";
-	return { errors, name: name.ok ? name.value : raw.name, classCode: code.ok ? (code.value ?? "") : raw.classCode };
+	const code = await checkClass(c, raw.classCode);
+	if (code.error) errors.classCode = code.error;
+	if (!(await findQuiz(raw.quiz))) errors.quiz = "That quiz is no longer here. Choose another one.";
+	return { errors, name: name.ok ? name.value : raw.name, classCode: code.classCode };
 }
 
 async function joinPage(c: Ctx, classCodeFromUrl: string | undefined) {
@@ -78,9 +88,9 @@ async function joinPage(c: Ctx, classCodeFromUrl: string | undefined) {
 	const errors: { classCode?: string } = {};
 	if (classCodeFromUrl !== undefined) {
 		// A shared link: say at once if its code is wrong, before the student types anything.
-		const checked = await checkJoin(c, { name: "x", classCode: classCodeFromUrl });
+		const checked = await checkClass(c, classCodeFromUrl);
 		classCode = checked.classCode;
-		if (checked.errors.classCode) errors.classCode = checked.errors.classCode;
+		if (checked.error) errors.classCode = checked.error;
 	}
 	return page(c, (assets) => (
 		<JoinPage assets={assets} quizzes={quizzes.map(quizSummary)} name={student?.name ?? ""} classCode={classCode} errors={errors} />
@@ -131,7 +141,11 @@ function quizPage(
 	);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An attempt id as the API takes it (lower-cased), or null. */
+function attemptIdOrNull(raw: string): string | null {
+	const r = submissionSchema.shape.attemptId.safeParse(raw);
+	return r.success ? r.data : null;
+}
 
 /** The student pages: join, quiz, result, and the two static files they use. Mounted at "/". */
 export const pages = new Hono<AppEnv>()
@@ -192,7 +206,7 @@ export const pages = new Hono<AppEnv>()
 			if (!quiz) return notFoundPage(c, "There is no such quiz.");
 			const { input, draft } = formToSubmission(quiz, await c.req.parseBody({ all: true }));
 			const keep = {
-				attemptId: UUID.test(input.attemptId) ? input.attemptId : newAttemptId(),
+				attemptId: attemptIdOrNull(input.attemptId) ?? newAttemptId(),
 				name: input.studentName,
 				classCode: input.classCode,
 				draft,
@@ -227,8 +241,8 @@ export const pages = new Hono<AppEnv>()
 		},
 	)
 	.get("/result/:attemptId", async (c) => {
-		const id = c.req.param("attemptId").toLowerCase();
-		const stored = UUID.test(id) ? await findAttempt(c.var.db, id) : null;
+		const id = attemptIdOrNull(c.req.param("attemptId"));
+		const stored = id ? await findAttempt(c.var.db, id) : null;
 		const quiz = stored ? await findQuiz(stored.attempt.quizId) : undefined;
 		if (!stored || !quiz) return notFoundPage(c, "There is no result here. Check the link, or take the quiz first.");
 		return page(c, (assets) => <ResultPage assets={assets} quiz={quiz} result={attemptResult(quiz, stored)} />);
