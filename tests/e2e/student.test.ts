@@ -144,6 +144,26 @@ describe("a student on a phone", () => {
 		expect(consoleErrors).toEqual([]);
 	});
 
+	it("opens a quiz link directly, asks for the name on the quiz page, and records one attempt in the class", async () => {
+		const { page } = await phone();
+		await page.goto(`${server.url}/quiz/${QUIZ_ID}`);
+		await answer(page, 0);
+		await page.locator("button[type=submit]").tap();
+		await expect.poll(() => page.textContent("#status")).toBe("Type your name first: it goes with your answers.");
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe("studentName");
+		await page.fill("#studentName", "Direct Dev");
+		await page.fill("#classCode", CLASS_CODE.toLowerCase());
+		const attemptId = await attemptIdOn(page);
+		expect(await submitAndSeeResult(page)).toBe(attemptId);
+		expect(attemptsWithId(attemptId)).toBe(1);
+		expect(
+			d1Query<{ code: string }>(
+				server.persistDir,
+				`SELECT c.join_code AS code FROM attempts a JOIN classes c ON c.id = a.class_id WHERE a.id = '${attemptId}'`,
+			),
+		).toEqual([{ code: CLASS_CODE }]);
+	});
+
 	/** Scroll positions equal to a pixel: at device pixel ratio 2 a position may round either way. */
 	function expectSamePlaces(actual: (number | undefined)[], expected: (number | undefined)[]) {
 		actual.forEach((a, i) => {

@@ -278,6 +278,11 @@
 	});
 	form.addEventListener("submit", (event) => {
 		event.preventDefault();
+		if (pending === null && fields.studentName.value.trim() === "") {
+			say("Type your name first: it goes with your answers.", true);
+			fields.studentName.focus();
+			return;
+		}
 		if (pending === null) {
 			pending = body();
 			tries = 0;
