@@ -60,21 +60,32 @@ export async function getCsv(token: string, path: string) {
 	return { res, bytes, text, rows: res.ok ? parseCsv(text) : [] };
 }
 
-/** Inserts attempt rows straight into D1 (for names the API would normalise), with literal SQL values. */
+/** Inserts attempt rows straight into D1 (for names the API would normalise): multi-row INSERTs, bound, under 100 parameters each. */
 export async function seedAttempts(
 	rows: { id?: string; classId: string; name: string; quizId?: string; score?: number; submittedAt: number; startedAt?: number | null }[],
 ) {
-	const lit = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replaceAll("'", "''")}'`);
+	const PER_STATEMENT = 8; // 12 columns × 8 rows = 96 bound parameters
 	const statements = [];
-	for (let i = 0; i < rows.length; i += 200) {
-		const values = rows.slice(i, i + 200).map((r, j) => {
-			const id = r.id ?? crypto.randomUUID();
-			return `(${[id, r.quizId ?? QUIZ_ID, "v", r.classId, r.name, r.name.toLowerCase(), i + j + 1, r.startedAt ?? null, r.submittedAt, r.score ?? 1, 20, "h"].map(lit).join(",")})`;
-		});
+	for (let i = 0; i < rows.length; i += PER_STATEMENT) {
+		const part = rows.slice(i, i + PER_STATEMENT);
+		const values = part.flatMap((r, j) => [
+			r.id ?? crypto.randomUUID(),
+			r.quizId ?? QUIZ_ID,
+			"v",
+			r.classId,
+			r.name,
+			r.name.toLowerCase(),
+			i + j + 1,
+			r.startedAt ?? null,
+			r.submittedAt,
+			r.score ?? 1,
+			20,
+			"h",
+		]);
 		statements.push(
 			env.DB.prepare(
-				`INSERT INTO attempts (id, quiz_id, quiz_version, class_id, student_name, student_key, attempt_number, started_at, submitted_at, score, max_score, request_hash) VALUES ${values.join(",")}`,
-			),
+				`INSERT INTO attempts (id, quiz_id, quiz_version, class_id, student_name, student_key, attempt_number, started_at, submitted_at, score, max_score, request_hash) VALUES ${part.map(() => "(?,?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
+			).bind(...values),
 		);
 	}
 	await env.DB.batch(statements);

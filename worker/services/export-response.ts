@@ -9,7 +9,9 @@ export type ExportFormat = "csv" | "json";
 
 /** class_quiz_kind_date.csv, e.g. 7b-english_nk-diplomacy-2017_scores_2026-11-29.csv. */
 export function exportFileName(cls: ClassRow, kind: ExportKind, quizId: string | null, format: ExportFormat, now = new Date()): string {
-	return csvFileName([cls.name, quizId ?? "all-quizzes", kind, now.toISOString().slice(0, 10)], format);
+	// A name with no ASCII letter or digit (국어 반) has an empty slug: the join code names the class then.
+	const named = csvFileName([cls.name], "") !== "export";
+	return csvFileName([named ? cls.name : `class-${cls.joinCode}`, quizId ?? "all-quizzes", kind, now.toISOString().slice(0, 10)], format);
 }
 
 export async function sendExport(
