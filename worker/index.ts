@@ -9,6 +9,7 @@ import { exportLinks } from "./routes/export-links";
 import { pages } from "./routes/pages";
 import { quizzes } from "./routes/quizzes";
 import { teacher } from "./routes/teacher";
+import { teacherPages } from "./routes/teacher-pages";
 
 const app = new Hono<AppEnv>();
 
@@ -23,6 +24,7 @@ app.route("/api/attempts", attempts);
 app.route("/api/admin", admin);
 app.route("/api/teacher", teacher);
 app.route("/export", exportLinks);
+app.route("/teacher", teacherPages);
 app.route("/", pages);
 
 app.notFound((c) => problemResponse(c, 404, undefined, `Nothing is at ${c.req.method} ${new URL(c.req.url).pathname}.`));
