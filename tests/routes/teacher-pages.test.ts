@@ -71,13 +71,15 @@ describe("/teacher dashboard", () => {
 		expect((await call("/api/teacher/classes", json({}))).status).toBe(403);
 		expect((await call("/api/teacher/classes", json({ "Sec-Fetch-Site": "cross-site" }))).status).toBe(403);
 		expect((await call("/teacher/classes", form({ name: "CSRF" }, { Cookie: cookie, Origin: "https://evil.example" }))).status).toBe(403);
+		expect((await call("/api/teacher/classes", json({ Origin: "null", "Sec-Fetch-Site": "same-site" }))).status).toBe(403);
 		expect((await call("/api/teacher/classes", json({ Origin: BASE }))).status).toBe(201);
+		expect((await call("/api/teacher/classes", json({ Origin: "null", "Sec-Fetch-Site": "same-origin" }))).status).toBe(201);
 		const made = await call("/teacher/classes", form({ name: "From the form" }, { Cookie: cookie }));
 		expect(made.status).toBe(303);
 		expect(made.headers.get("Location")).toMatch(/^\/teacher\/classes\/[0-9a-f-]{36}$/);
 		const list = await call("/api/teacher/classes", { headers: bearer(t.token) });
 		const { classes } = (await list.json()) as { classes: { name: string }[] };
-		expect(classes.map((c) => c.name)).toEqual(["CSRF", "From the form"]);
+		expect(classes.map((c) => c.name)).toEqual(["CSRF", "CSRF", "From the form"]);
 	});
 
 	it("shows another teacher's class as not found, and signs out", async () => {

@@ -56,7 +56,9 @@ export function assertSameOrigin(c: Context) {
 	if (c.req.method === "GET" || c.req.method === "HEAD") return;
 	const origin = c.req.header("Origin");
 	const site = c.req.header("Sec-Fetch-Site");
-	const ok = origin ? origin === new URL(c.req.url).origin : site === "same-origin";
+	// Under our Referrer-Policy: no-referrer, browsers send "Origin: null" on form posts; then
+	// Sec-Fetch-Site (which browsers set and pages cannot) says whether the post is our own.
+	const ok = origin && origin !== "null" ? origin === new URL(c.req.url).origin : site === "same-origin";
 	if (!ok) throw new Problem(403, undefined, "This request did not come from the Quizline dashboard.");
 }
 
