@@ -325,6 +325,27 @@ describe("POST /quiz/:quizId (the form without JavaScript)", () => {
 	});
 });
 
+describe("bodies that are not forms", () => {
+	it("answers a broken multipart body or an oversized one with a 4xx page on both form routes, never a 500", async () => {
+		for (const path of ["/join", `/quiz/${QUIZ_ID}`]) {
+			const broken = await call(path, {
+				method: "POST",
+				headers: { "Content-Type": "multipart/form-data; boundary=xyz" },
+				body: '{"attemptId": "x"}',
+			});
+			expect(broken.status, path).toBe(400);
+			expect(broken.headers.get("Content-Type"), path).toMatch(/^text\/html/);
+			expect(await broken.text(), path).toContain("The form could not be read.");
+			const big = await call(path, {
+				method: "POST",
+				headers: { "Content-Type": "application/x-www-form-urlencoded" },
+				body: `studentName=${"x".repeat(70 * 1024)}`,
+			});
+			expect(big.status, path).toBe(413);
+		}
+	});
+});
+
 describe("GET /result/:attemptId", () => {
 	it("shows the score, each question right or wrong in words, the answers, the explanation and the marked evidence", async () => {
 		const quiz = await theQuiz();

@@ -8,7 +8,7 @@ import { findClassByCode } from "../db/classes";
 import type { AppEnv } from "../env";
 import { Problem } from "../errors";
 import { type AssetPaths, assetPaths, findAsset, IMMUTABLE } from "../pages/assets";
-import { type Draft, formToSubmission } from "../pages/form";
+import { type Draft, type FormBody, formToSubmission } from "../pages/form";
 import { JoinPage } from "../pages/join";
 import { MessagePage } from "../pages/layout";
 import { type QuizErrors, QuizPage } from "../pages/quiz";
@@ -141,6 +141,30 @@ function quizPage(
 	);
 }
 
+/** The posted form; a body that does not parse as one (a broken multipart body, say) is a 400 page. */
+async function readForm(c: Ctx): Promise<FormBody> {
+	try {
+		return await c.req.parseBody({ all: true });
+	} catch {
+		throw new Problem(400, "Bad form", "The form could not be read. Go back and submit it again.");
+	}
+}
+
+/** Forms are small: past the API's limit, a 413 page. */
+const formLimit = bodyLimit({
+	maxSize: MAX_BODY_BYTES,
+	onError: (c) =>
+		page(
+			c,
+			(assets) => (
+				<MessagePage title="Too much to send" assets={assets}>
+					<p>This form is larger than a quiz can take. Go back, shorten your typed answers and submit again.</p>
+				</MessagePage>
+			),
+			413,
+		),
+});
+
 /** An attempt id as the API takes it (lower-cased), or null. */
 function attemptIdOrNull(raw: string): string | null {
 	const r = submissionSchema.shape.attemptId.safeParse(raw);
@@ -157,8 +181,8 @@ export const pages = new Hono<AppEnv>()
 	})
 	.get("/", (c) => joinPage(c, c.req.query("class")))
 	.get("/join/:code", (c) => joinPage(c, c.req.param("code")))
-	.post("/join", async (c) => {
-		const body = await c.req.parseBody();
+	.post("/join", formLimit, async (c) => {
+		const body = await readForm(c);
 		const str = (k: string) => (typeof body[k] === "string" ? (body[k] as string) : "");
 		const checked = await checkJoin(c, { name: str("studentName"), classCode: str("classCode"), quiz: str("quiz") });
 		if (Object.keys(checked.errors).length > 0) {
@@ -186,60 +210,44 @@ export const pages = new Hono<AppEnv>()
 		// A fresh server-issued attempt id: its timestamp is when the quiz was handed out.
 		return quizPage(c, quiz, { attemptId: newAttemptId() });
 	})
-	.post(
-		"/quiz/:quizId",
-		bodyLimit({
-			maxSize: MAX_BODY_BYTES,
-			onError: (c) =>
-				page(
+	.post("/quiz/:quizId", formLimit, async (c) => {
+		const quiz = await findQuiz(c.req.param("quizId"));
+		if (!quiz) return notFoundPage(c, "There is no such quiz.");
+		const { input, draft } = formToSubmission(quiz, await readForm(c));
+		const keep = {
+			attemptId: attemptIdOrNull(input.attemptId) ?? newAttemptId(),
+			name: input.studentName,
+			classCode: input.classCode,
+			draft,
+		};
+		const parsed = submissionSchema.safeParse(input);
+		if (!parsed.success) return quizPage(c, quiz, { ...keep, errors: formErrors(parsed.error, quiz, input.answers), status: 422 });
+		try {
+			const { result } = await recordSubmission(c.var.db, parsed.data);
+			// A replay of the same form lands here too (200 from recordSubmission): same redirect.
+			return c.redirect(`/result/${result.attemptId}`, 303);
+		} catch (err) {
+			if (!(err instanceof Problem)) throw err;
+			if (err.status === 409) {
+				return page(
 					c,
 					(assets) => (
-						<MessagePage title="Too much to send" assets={assets}>
-							<p>These answers are larger than a quiz can take. Go back, shorten your typed answers and submit again.</p>
+						<MessagePage title="Already submitted" assets={assets}>
+							<p>These answers were sent before, and that copy of the quiz was then submitted with different answers.</p>
+							<p>
+								<a href={`/result/${parsed.data.attemptId}`}>See the result that was recorded</a> or{" "}
+								<a href={`/quiz/${quiz.id}`}>start this quiz again</a>.
+							</p>
 						</MessagePage>
 					),
-					413,
-				),
-		}),
-		async (c) => {
-			const quiz = await findQuiz(c.req.param("quizId"));
-			if (!quiz) return notFoundPage(c, "There is no such quiz.");
-			const { input, draft } = formToSubmission(quiz, await c.req.parseBody({ all: true }));
-			const keep = {
-				attemptId: attemptIdOrNull(input.attemptId) ?? newAttemptId(),
-				name: input.studentName,
-				classCode: input.classCode,
-				draft,
-			};
-			const parsed = submissionSchema.safeParse(input);
-			if (!parsed.success) return quizPage(c, quiz, { ...keep, errors: formErrors(parsed.error, quiz, input.answers), status: 422 });
-			try {
-				const { result } = await recordSubmission(c.var.db, parsed.data);
-				// A replay of the same form lands here too (200 from recordSubmission): same redirect.
-				return c.redirect(`/result/${result.attemptId}`, 303);
-			} catch (err) {
-				if (!(err instanceof Problem)) throw err;
-				if (err.status === 409) {
-					return page(
-						c,
-						(assets) => (
-							<MessagePage title="Already submitted" assets={assets}>
-								<p>These answers were sent before, and that copy of the quiz was then submitted with different answers.</p>
-								<p>
-									<a href={`/result/${parsed.data.attemptId}`}>See the result that was recorded</a> or{" "}
-									<a href={`/quiz/${quiz.id}`}>start this quiz again</a>.
-								</p>
-							</MessagePage>
-						),
-						409,
-					);
-				}
-				const onClass = err.extra.errors?.some((e) => e.path === "classCode");
-				const errors: QuizErrors = onClass ? { summary: [err.detail], classCode: err.detail } : { summary: [err.detail] };
-				return quizPage(c, quiz, { ...keep, errors, status: err.status });
+					409,
+				);
 			}
-		},
-	)
+			const onClass = err.extra.errors?.some((e) => e.path === "classCode");
+			const errors: QuizErrors = onClass ? { summary: [err.detail], classCode: err.detail } : { summary: [err.detail] };
+			return quizPage(c, quiz, { ...keep, errors, status: err.status });
+		}
+	})
 	.get("/result/:attemptId", async (c) => {
 		const id = attemptIdOrNull(c.req.param("attemptId"));
 		const stored = id ? await findAttempt(c.var.db, id) : null;
