@@ -1,7 +1,7 @@
 import { zValidator } from "@hono/zod-validator";
 import { createMiddleware } from "hono/factory";
-import type { ZodType } from "zod";
 import { Problem } from "../errors";
+import type * as z from "../lib/z";
 
 type Target = "json" | "query" | "param" | "form";
 
@@ -9,7 +9,7 @@ type Target = "json" | "query" | "param" | "form";
  * zValidator whose failures are 400 problem+json naming each bad field. Read the result back with
  * c.req.valid(target).
  */
-export function validate<T extends ZodType, Tg extends Target>(target: Tg, schema: T) {
+export function validate<T extends z.ZodMiniType, Tg extends Target>(target: Tg, schema: T) {
 	return zValidator(target, schema, (result) => {
 		if (!result.success) {
 			const errors = result.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message }));

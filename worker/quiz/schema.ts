@@ -1,40 +1,39 @@
-import { z } from "zod";
+import * as z from "../lib/z";
 
 /** Ids in quiz files: short, stable, URL-safe. */
 const slug = z
 	.string()
-	.min(1)
-	.max(64)
-	.regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and dashes");
+	.check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and dashes"));
+const text = z.string().check(z.minLength(1));
 
 export const articleSchema = z.strictObject({
 	id: slug,
-	title: z.string().min(1),
-	source: z.string().min(1),
-	date: z.string().nullable(),
-	dateNote: z.string().optional(),
-	paragraphs: z.array(z.string().min(1)).min(1),
+	title: text,
+	source: text,
+	date: z.nullable(z.string()),
+	dateNote: z.optional(z.string()),
+	paragraphs: z.array(text).check(z.minLength(1)),
 });
 
-const choiceSchema = z.strictObject({ id: slug, text: z.string().min(1) });
+const choiceSchema = z.strictObject({ id: slug, text: text });
 
 export const questionSchema = z.strictObject({
 	id: slug,
 	type: z.enum(["single", "multiple", "true_false", "short"]),
-	prompt: z.string().min(1),
-	choices: z.array(choiceSchema).optional(),
-	answer: z.union([z.strictObject({ choiceIds: z.array(slug).min(1) }), z.strictObject({ accepted: z.array(z.string()) })]),
-	explanation: z.string().min(1),
+	prompt: text,
+	choices: z.optional(z.array(choiceSchema)),
+	answer: z.union([z.strictObject({ choiceIds: z.array(slug).check(z.minLength(1)) }), z.strictObject({ accepted: z.array(z.string()) })]),
+	explanation: text,
 	skill: z.enum(["literal", "inference"]),
-	evidence: z.strictObject({ paragraph: z.number().int().min(1), quote: z.string().min(1) }),
-	points: z.number().int().min(1).max(10).optional(),
+	evidence: z.strictObject({ paragraph: z.int().check(z.gte(1)), quote: text }),
+	points: z.optional(z.int().check(z.gte(1), z.lte(10))),
 });
 
 export const quizFileSchema = z.strictObject({
 	id: slug,
-	title: z.string().min(1),
+	title: text,
 	articleId: slug,
-	questions: z.array(questionSchema).min(1),
+	questions: z.array(questionSchema).check(z.minLength(1)),
 });
 
 export type ArticleFile = z.infer<typeof articleSchema>;

@@ -1,21 +1,25 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import { addToken, findTeacher, insertTeacher, listTeachers, revokeTokens } from "../db/teachers";
 import type { AppEnv } from "../env";
 import { Problem } from "../errors";
+import * as z from "../lib/z";
 import { requireAdmin } from "../middleware/auth";
 import { requireJson, validate } from "../middleware/validate";
 import { hashSecret, newSecret } from "../services/auth";
 
 export const TEACHER_TOKEN_PREFIX = "qlt";
 
-const teacherName = z
-	.string()
-	.transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
-	.refine((s) => s.length >= 1, "must not be empty")
-	.refine((s) => s.length <= 100, "must be at most 100 characters");
+const teacherName = z.pipe(
+	z.string(),
+	z
+		.transform((s: string) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
+		.check(
+			z.refine((s) => s.length >= 1, "must not be empty"),
+			z.refine((s) => s.length <= 100, "must be at most 100 characters"),
+		),
+);
 
-const teacherParam = validate("param", z.object({ teacherId: z.string().min(1).max(100) }));
+const teacherParam = validate("param", z.object({ teacherId: z.string().check(z.minLength(1), z.maxLength(100)) }));
 
 async function teacherOr404(db: AppEnv["Variables"]["db"], id: string) {
 	const teacher = await findTeacher(db, id);

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import { findAttempt } from "../db/attempts";
 import type { AppEnv } from "../env";
 import { Problem } from "../errors";
+import * as z from "../lib/z";
 import { limitBody } from "../middleware/body-limit";
 import { noteJoinLookup } from "../middleware/rate-limit";
 import { requireJson, validate } from "../middleware/validate";
-import { attemptResult, loadQuizOr404, recordSubmission, submissionSchema } from "../services/submission";
+import { attemptIdSchema, attemptResult, loadQuizOr404, recordSubmission, submissionSchema } from "../services/submission";
 
 /** 64 KiB: a full quiz's answers take a few KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -20,14 +20,10 @@ export const attempts = new Hono<AppEnv>()
 		c.header("Location", `/api/attempts/${result.attemptId}`);
 		return c.json(result, status);
 	})
-	.get(
-		"/:attemptId",
-		validate("param", z.object({ attemptId: z.uuid("is not an attempt id").transform((s) => s.toLowerCase()) })),
-		async (c) => {
-			const { attemptId } = c.req.valid("param");
-			const stored = await findAttempt(c.var.db, attemptId);
-			if (!stored) throw new Problem(404, "Attempt not found", `There is no attempt ${attemptId}.`);
-			const quiz = await loadQuizOr404(stored.attempt.quizId);
-			return c.json(attemptResult(quiz, stored));
-		},
-	);
+	.get("/:attemptId", validate("param", z.object({ attemptId: attemptIdSchema })), async (c) => {
+		const { attemptId } = c.req.valid("param");
+		const stored = await findAttempt(c.var.db, attemptId);
+		if (!stored) throw new Problem(404, "Attempt not found", `There is no attempt ${attemptId}.`);
+		const quiz = await loadQuizOr404(stored.attempt.quizId);
+		return c.json(attemptResult(quiz, stored));
+	});

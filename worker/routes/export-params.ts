@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { ExportFilter } from "../db/exports";
+import * as z from "../lib/z";
 import { validate } from "../middleware/validate";
 import type { ExportKind } from "../services/exports";
 
@@ -13,9 +13,9 @@ const when = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message
 export const exportFilterQuery = validate(
 	"query",
 	z.object({
-		quizId: z.string().min(1).max(100).optional(),
-		from: when.optional(),
-		to: when.optional(),
+		quizId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+		from: z.optional(when),
+		to: z.optional(when),
 	}),
 );
 

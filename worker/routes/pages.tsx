@@ -2,11 +2,11 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ZodError } from "zod";
 import { findAttempt } from "../db/attempts";
 import { findClassByCode } from "../db/classes";
 import type { AppEnv } from "../env";
 import { Problem } from "../errors";
+import type * as z from "../lib/z";
 import { type AssetPaths, assetPaths, findAsset, IMMUTABLE } from "../pages/assets";
 import { type Draft, type FormBody, formToSubmission } from "../pages/form";
 import { JoinPage } from "../pages/join";
@@ -98,7 +98,7 @@ async function joinPage(c: Ctx, classCodeFromUrl: string | undefined) {
 }
 
 /** Messages for the quiz form from a failed schema check, by field. */
-function formErrors(error: ZodError, quiz: Quiz, answers: unknown[]): QuizErrors {
+function formErrors(error: z.core.$ZodError, quiz: Quiz, answers: unknown[]): QuizErrors {
 	const out: QuizErrors = { summary: [] };
 	const numbers = new Map(quiz.questions.map((q, i) => [q.id, i + 1]));
 	for (const issue of error.issues) {

@@ -2,12 +2,12 @@ import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { z } from "zod";
 import { listTeacherClasses } from "../db/classes";
 import { attemptsPage } from "../db/exports";
 import { deleteSession, insertSession, type TeacherIdentity } from "../db/teachers";
 import type { AppEnv } from "../env";
 import { histogram } from "../lib/stats";
+import * as z from "../lib/z";
 import { assertSameOrigin, SESSION_COOKIE, teacherFromSession, teacherFromToken } from "../middleware/auth";
 import { noteAuthFailure } from "../middleware/rate-limit";
 import { type AssetPaths, assetPaths } from "../pages/assets";
@@ -84,9 +84,13 @@ export const teacherPages = new Hono<AppEnv>()
 		if (!teacher) return toSignIn(c);
 		const body = await c.req.parseBody();
 		const name = z
-			.string()
-			.transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
-			.pipe(z.string().min(1).max(80))
+			.pipe(
+				z.pipe(
+					z.string(),
+					z.transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim()),
+				),
+				z.string().check(z.minLength(1), z.maxLength(80)),
+			)
 			.safeParse(body.name);
 		if (!name.success) return c.redirect("/teacher", 303);
 		const cls = await createClass(c.var.db, teacher.teacherId, { name: name.data });

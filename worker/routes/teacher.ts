@@ -1,11 +1,11 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import { isUniqueViolation } from "../db/attempts";
 import { deleteClass, deleteStudentAttempts, findTeacherClass, insertClass, listTeacherClasses, updateClass } from "../db/classes";
 import type { Database } from "../db/client";
 import { deleteExportLink, insertExportLink, listExportLinks } from "../db/export-links";
 import type { ClassRow } from "../db/schema";
 import { Problem } from "../errors";
+import * as z from "../lib/z";
 import { requireTeacher, type TeacherEnv } from "../middleware/auth";
 import { requireJson, validate } from "../middleware/validate";
 import { normaliseName, studentKey } from "../quiz/normalise";
@@ -15,32 +15,39 @@ import { sendExport } from "../services/export-response";
 import { EXPORT_KINDS } from "../services/exports";
 import { exportFilterQuery, exportLinkUrl, toFilter } from "./export-params";
 
-const className = z
-	.string()
-	.transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
-	.refine((s) => s.length >= 1, "must not be empty")
-	.refine((s) => [...s].length <= 80, "must be at most 80 characters");
+const className = z.pipe(
+	z.string(),
+	z
+		.transform((s: string) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
+		.check(
+			z.refine((s) => s.length >= 1, "must not be empty"),
+			z.refine((s) => [...s].length <= 80, "must be at most 80 characters"),
+		),
+);
 
-const knownQuizIds = z
-	.array(z.string().max(100))
-	.max(200)
-	.superRefine(async (ids, ctx) => {
+const knownQuizIds = z.array(z.string().check(z.maxLength(100))).check(
+	z.maxLength(200),
+	z.superRefine(async (ids, ctx) => {
 		const { byId } = await getCatalog();
-		for (const id of ids) if (!byId.has(id)) ctx.addIssue({ code: "custom", message: `there is no quiz "${id}"` });
-	});
+		for (const id of ids) if (!byId.has(id)) ctx.issues.push({ code: "custom", message: `there is no quiz "${id}"`, input: id });
+	}),
+);
 
 const policy = {
-	openQuizIds: knownQuizIds.nullable().optional(),
-	closesAt: z.iso
-		.datetime({ offset: true, message: "must be an ISO 8601 time, e.g. 2026-12-24T16:00:00Z" })
-		.transform((s) => new Date(s))
-		.nullable()
-		.optional(),
-	maxAttempts: z.number().int().min(1).max(100).nullable().optional(),
+	openQuizIds: z.optional(z.nullable(knownQuizIds)),
+	closesAt: z.optional(
+		z.nullable(
+			z.pipe(
+				z.iso.datetime({ offset: true, message: "must be an ISO 8601 time, e.g. 2026-12-24T16:00:00Z" }),
+				z.transform((s) => new Date(s)),
+			),
+		),
+	),
+	maxAttempts: z.optional(z.nullable(z.int().check(z.gte(1), z.lte(100)))),
 };
 
 const createSchema = z.strictObject({ name: className, ...policy });
-const updateSchema = z.strictObject({ name: className.optional(), ...policy });
+const updateSchema = z.strictObject({ name: z.optional(className), ...policy });
 
 /** A class as the API shows it. */
 export function classJson(cls: ClassRow, origin: string, attempts?: number) {
@@ -90,12 +97,12 @@ export async function createClass(
 	}
 }
 
-const classParam = validate("param", z.object({ classId: z.string().min(1).max(100) }));
+const classParam = validate("param", z.object({ classId: z.string().check(z.minLength(1), z.maxLength(100)) }));
 
 const linkSchema = z.strictObject({
 	export: z.enum(EXPORT_KINDS),
-	quizId: z.string().max(100).optional(),
-	expiresInDays: z.number().int().min(1).max(366).default(30),
+	quizId: z.optional(z.string().check(z.maxLength(100))),
+	expiresInDays: z._default(z.int().check(z.gte(1), z.lte(366)), 30),
 });
 
 /** The teacher's API: classes, their exports and export links. Bearer token or dashboard session. */
@@ -145,7 +152,7 @@ export const teacher = new Hono<TeacherEnv>()
 		"/classes/:classId/students",
 		classParam,
 		requireJson,
-		validate("json", z.strictObject({ studentName: z.string().min(1).max(1000) })),
+		validate("json", z.strictObject({ studentName: z.string().check(z.minLength(1), z.maxLength(1000)) })),
 		async (c) => {
 			const cls = await classOr404(c.var.db, c.var.teacher.teacherId, c.req.valid("param").classId);
 			const name = normaliseName(c.req.valid("json").studentName);
@@ -211,7 +218,7 @@ export const teacher = new Hono<TeacherEnv>()
 	})
 	.delete(
 		"/classes/:classId/export-links/:linkId",
-		validate("param", z.object({ classId: z.string().max(100), linkId: z.string().max(100) })),
+		validate("param", z.object({ classId: z.string().check(z.maxLength(100)), linkId: z.string().check(z.maxLength(100)) })),
 		async (c) => {
 			const { classId, linkId } = c.req.valid("param");
 			const cls = await classOr404(c.var.db, c.var.teacher.teacherId, classId);

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { findAttempt, insertAttempt, isAttemptCapViolation, isUniqueViolation, type StoredAttempt } from "../db/attempts";
 import { findClassByCode } from "../db/classes";
 import type { Database } from "../db/client";
 import type { ClassRow } from "../db/schema";
 import { Problem } from "../errors";
+import * as z from "../lib/z";
 import { checkAnswers, describeResults, grade, type StoredAnswer } from "../quiz/grading";
 import { NAME_MAX_LENGTH, nameLength, normaliseName, studentKey } from "../quiz/normalise";
 import type { Quiz } from "../quiz/schema";
@@ -13,35 +13,40 @@ import { startedAtFromAttemptId } from "./attempt-id";
 
 export const MAX_ANSWERS = 200;
 
-const id = z.string().min(1, "must not be empty").max(100, "is too long");
+const id = z.string().check(z.minLength(1, "must not be empty"), z.maxLength(100, "is too long"));
+
+/** The attempt id: any UUID, kept in lower case. */
+export const attemptIdSchema = z.pipe(
+	z.uuid("must be a UUID"),
+	z.transform((s) => s.toLowerCase()),
+);
 
 /** A submission as the API and the quiz form send it. */
 export const submissionSchema = z.object({
-	attemptId: z.uuid("must be a UUID").transform((s) => s.toLowerCase()),
+	attemptId: attemptIdSchema,
 	quizId: id,
-	studentName: z
-		.string()
-		.max(1000, "is too long")
-		.transform(normaliseName)
-		.refine((n) => nameLength(n) >= 1, "must not be empty")
-		.refine((n) => nameLength(n) <= NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`),
-	classCode: z
-		.string()
-		.max(32, "is too long")
-		.nullish()
-		.transform((s) => (s ? s.replace(/[\s-]+/g, "").toUpperCase() : null))
-		.transform((s) => (s === "" ? null : s)),
+	studentName: z.pipe(
+		z.string().check(z.maxLength(1000, "is too long")),
+		z.transform(normaliseName).check(
+			z.refine((n) => nameLength(n) >= 1, "must not be empty"),
+			z.refine((n) => nameLength(n) <= NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`),
+		),
+	),
+	classCode: z.pipe(
+		z.nullish(z.string().check(z.maxLength(32, "is too long"))),
+		z.transform((s) => (s ? s.replace(/[\s-]+/g, "").toUpperCase() : "") || null),
+	),
 	answers: z
 		.array(
 			z
 				.object({
 					questionId: id,
-					choiceIds: z.array(id).max(50, "has too many choices").optional(),
-					text: z.string().max(500, "is too long (500 characters at most)").optional(),
+					choiceIds: z.optional(z.array(id).check(z.maxLength(50, "has too many choices"))),
+					text: z.optional(z.string().check(z.maxLength(500, "is too long (500 characters at most)"))),
 				})
-				.refine((a) => !(a.choiceIds !== undefined && a.text !== undefined), "send either choiceIds or text, not both"),
+				.check(z.refine((a) => !(a.choiceIds !== undefined && a.text !== undefined), "send either choiceIds or text, not both")),
 		)
-		.max(MAX_ANSWERS, `has more than ${MAX_ANSWERS} answers`),
+		.check(z.maxLength(MAX_ANSWERS, `has more than ${MAX_ANSWERS} answers`)),
 });
 
 export type Submission = z.infer<typeof submissionSchema>;
