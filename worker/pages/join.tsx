@@ -1,4 +1,5 @@
 import type { AssetPaths } from "./assets";
+import { ErrorSummary, NameAndClassFields } from "./fields";
 import { Bar, Layout } from "./layout";
 
 export interface JoinProps {
@@ -20,60 +21,8 @@ export function JoinPage({ assets, quizzes, name, classCode, errors }: JoinProps
 			<Bar heading="Join a quiz" />
 			<main class="page">
 				<form method="post" action="/join" class="join" novalidate>
-					{messages.length > 0 ? (
-						<div class="alert" role="alert">
-							<h2>Please check this</h2>
-							<ul>
-								{messages.map((m) => (
-									<li>{m}</li>
-								))}
-							</ul>
-						</div>
-					) : null}
-					<div class="field">
-						<label for="studentName">Your name</label>
-						<input
-							id="studentName"
-							name="studentName"
-							type="text"
-							value={name}
-							required
-							maxlength={60}
-							autocomplete="off"
-							aria-invalid={errors.name ? "true" : undefined}
-							aria-describedby={errors.name ? "studentName-error" : undefined}
-						/>
-						{errors.name ? (
-							<p id="studentName-error" class="error">
-								{errors.name}
-							</p>
-						) : null}
-					</div>
-					<div class="field">
-						<label for="classCode">
-							Class code <span class="optional">(optional)</span>
-						</label>
-						<input
-							id="classCode"
-							name="classCode"
-							type="text"
-							value={classCode}
-							maxlength={32}
-							autocomplete="off"
-							autocapitalize="characters"
-							spellcheck={false}
-							aria-invalid={errors.classCode ? "true" : undefined}
-							aria-describedby={errors.classCode ? "classCode-hint classCode-error" : "classCode-hint"}
-						/>
-						<p id="classCode-hint" class="hint">
-							The six letters your teacher gave you, if any.
-						</p>
-						{errors.classCode ? (
-							<p id="classCode-error" class="error">
-								{errors.classCode}
-							</p>
-						) : null}
-					</div>
+					<ErrorSummary heading="Please check this" messages={messages} />
+					<NameAndClassFields name={name} classCode={classCode} nameError={errors.name} classError={errors.classCode} />
 					<h2>Choose a quiz</h2>
 					<ul class="quizzes">
 						{quizzes.map((q) => (

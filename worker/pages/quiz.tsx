@@ -1,5 +1,6 @@
 import type { PublicQuiz } from "../quiz/public";
 import type { AssetPaths } from "./assets";
+import { ErrorSummary, NameAndClassFields } from "./fields";
 import { ANSWER_FIELD, type Draft } from "./form";
 import { Bar, Layout } from "./layout";
 import { shuffleChoices } from "./shuffle";
@@ -77,17 +78,9 @@ export function QuizPage({ assets, quiz, attemptId, student, name, classCode, dr
 							{student.classCode ? ` in class ${student.classCode}` : ""}. <a href="/">Not you?</a>
 						</p>
 					) : null}
-					{errors.summary.length > 0 ? (
-						<div class="alert" role="alert" id="form-errors">
-							<h3>Your answers were not sent</h3>
-							<ul>
-								{errors.summary.map((m) => (
-									<li>{m}</li>
-								))}
-							</ul>
-							<p>Your answers are still filled in below. Fix this and submit again.</p>
-						</div>
-					) : null}
+					<ErrorSummary heading="Your answers were not sent" messages={errors.summary}>
+						<p>Your answers are still filled in below. Fix this and submit again.</p>
+					</ErrorSummary>
 					<form id="quiz" method="post" action={`/quiz/${quiz.id}`} data-quiz-id={quiz.id} novalidate>
 						<input type="hidden" name="attemptId" value={attemptId} />
 						{askIdentity ? (
@@ -116,47 +109,7 @@ function Identity({ name, classCode, errors }: { name: string; classCode: string
 	return (
 		<fieldset class="identity">
 			<legend>About you</legend>
-			<div class="field">
-				<label for="studentName">Your name</label>
-				<input
-					id="studentName"
-					name="studentName"
-					type="text"
-					value={name}
-					required
-					maxlength={60}
-					autocomplete="off"
-					aria-invalid={errors.studentName ? "true" : undefined}
-					aria-describedby={errors.studentName ? "studentName-error" : undefined}
-				/>
-				{errors.studentName ? (
-					<p id="studentName-error" class="error">
-						{errors.studentName}
-					</p>
-				) : null}
-			</div>
-			<div class="field">
-				<label for="classCode">
-					Class code <span class="optional">(optional)</span>
-				</label>
-				<input
-					id="classCode"
-					name="classCode"
-					type="text"
-					value={classCode}
-					maxlength={32}
-					autocomplete="off"
-					autocapitalize="characters"
-					spellcheck={false}
-					aria-invalid={errors.classCode ? "true" : undefined}
-					aria-describedby={errors.classCode ? "classCode-error" : undefined}
-				/>
-				{errors.classCode ? (
-					<p id="classCode-error" class="error">
-						{errors.classCode}
-					</p>
-				) : null}
-			</div>
+			<NameAndClassFields name={name} classCode={classCode} nameError={errors.studentName} classError={errors.classCode} />
 		</fieldset>
 	);
 }
