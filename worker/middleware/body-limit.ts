@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { Problem } from "../errors";
 
@@ -9,11 +10,22 @@ export const DRAIN_LIMIT_BYTES = 4 * 1024 * 1024;
  * A declared length over the limit is refused at once. A chunked body is read up to the limit and
  * handed on; past it the rest is drained (up to DRAIN_LIMIT_BYTES) before the 413 is sent, because
  * a client still writing a body nobody reads sees its connection reset instead of the answer
- * (hono/body-limit stops reading and does exactly that).
+ * (hono/body-limit stops reading and does exactly that). The answer is a 413 problem, or what
+ * onTooLarge makes of it (an HTML page, for forms).
  */
-export function limitBody(maxBytes: number) {
+export function limitBody(maxBytes: number, onTooLarge?: (c: Context) => Response | Promise<Response>) {
 	const tooLarge = () => new Problem(413, undefined, `The request body is larger than ${maxBytes} bytes.`);
 	return createMiddleware(async (c, next) => {
+		try {
+			await readWithin(c, maxBytes);
+		} catch (err) {
+			if (err instanceof Problem && err.status === 413 && onTooLarge) return onTooLarge(c);
+			throw err;
+		}
+		await next();
+	});
+
+	async function readWithin(c: Context, maxBytes: number) {
 		const declared = c.req.header("Content-Length");
 		const body = c.req.raw.body;
 		if (declared !== undefined && Number(declared) > maxBytes) {
@@ -36,8 +48,7 @@ export function limitBody(maxBytes: number) {
 			}
 			c.req.raw = new Request(c.req.raw, { body: concat(chunks, size) });
 		}
-		await next();
-	});
+	}
 }
 
 /** Reads and discards up to budget bytes, then cancels whatever is left. */

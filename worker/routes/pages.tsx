@@ -1,5 +1,4 @@
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { findAttempt } from "../db/attempts";
@@ -7,6 +6,8 @@ import { findClassByCode } from "../db/classes";
 import type { AppEnv } from "../env";
 import { Problem } from "../errors";
 import type * as z from "../lib/z";
+import { limitBody } from "../middleware/body-limit";
+import { noteJoinLookup } from "../middleware/rate-limit";
 import { type AssetPaths, assetPaths, findAsset, IMMUTABLE } from "../pages/assets";
 import { type Draft, type FormBody, formToSubmission } from "../pages/form";
 import { JoinPage } from "../pages/join";
@@ -61,6 +62,7 @@ function notFoundPage(c: Ctx, what: string) {
 async function checkClass(c: Ctx, raw: string): Promise<{ classCode: string; error?: string }> {
 	const code = checkClassCode(raw);
 	if (!code.ok) return { classCode: raw, error: code.message };
+	if (code.value !== null) await noteJoinLookup(c);
 	if (code.value !== null && !(await findClassByCode(c.var.db, code.value))) {
 		return {
 			classCode: code.value,
@@ -151,19 +153,17 @@ async function readForm(c: Ctx): Promise<FormBody> {
 }
 
 /** Forms are small: past the API's limit, a 413 page. */
-const formLimit = bodyLimit({
-	maxSize: MAX_BODY_BYTES,
-	onError: (c) =>
-		page(
-			c,
-			(assets) => (
-				<MessagePage title="Too much to send" assets={assets}>
-					<p>This form is larger than a quiz can take. Go back, shorten your typed answers and submit again.</p>
-				</MessagePage>
-			),
-			413,
+const formLimit = limitBody(MAX_BODY_BYTES, (c) =>
+	page(
+		c,
+		(assets) => (
+			<MessagePage title="Too much to send" assets={assets}>
+				<p>This form is larger than a quiz can take. Go back, shorten your typed answers and submit again.</p>
+			</MessagePage>
 		),
-});
+		413,
+	),
+);
 
 /** An attempt id as the API takes it (lower-cased), or null. */
 function attemptIdOrNull(raw: string): string | null {
