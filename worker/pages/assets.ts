@@ -10,7 +10,7 @@
  * the name; a name with any other hash is a 404, never stale content under a new name.
  */
 
-import { toHex } from "../quiz/version";
+import { sha256Hex } from "../lib/hash";
 import script from "./assets/quiz.client.js";
 import style from "./assets/style.css";
 
@@ -38,8 +38,7 @@ let assets: Promise<Map<string, Asset>> | undefined;
 async function build(): Promise<Map<string, Asset>> {
 	const out = new Map<string, Asset>();
 	for (const f of FILES) {
-		const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(f.body));
-		const path = `${ASSET_PREFIX}${f.stem}.${toHex(new Uint8Array(digest)).slice(0, 12)}.${f.ext}`;
+		const path = `${ASSET_PREFIX}${f.stem}.${(await sha256Hex(f.body)).slice(0, 12)}.${f.ext}`;
 		out.set(f.key, { path, body: f.body, type: f.type });
 	}
 	return out;

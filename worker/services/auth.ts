@@ -2,7 +2,7 @@
  * Credentials: random tokens, their SHA-256 hashes, constant-time comparison and the Bearer
  * header. Pure (Web Crypto only): no Hono, no D1.
  */
-import { toHex } from "../quiz/version";
+import { sha256Hex } from "../lib/hash";
 
 /** 32 random bytes (256 bits) from crypto.getRandomValues, base64url, with a prefix saying what it is. */
 export function newSecret(prefix: string): string {
@@ -16,7 +16,7 @@ export function newSecret(prefix: string): string {
 
 /** Hex SHA-256 of a secret: what is stored and looked up, never the secret itself. */
 export async function hashSecret(secret: string): Promise<string> {
-	return toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret))));
+	return sha256Hex(secret);
 }
 
 /**

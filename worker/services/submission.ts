@@ -3,12 +3,12 @@ import { findClassByCode } from "../db/classes";
 import type { Database } from "../db/client";
 import type { ClassRow } from "../db/schema";
 import { Problem } from "../errors";
+import { sha256Hex } from "../lib/hash";
 import * as z from "../lib/z";
 import { checkAnswers, describeResults, grade, type StoredAnswer } from "../quiz/grading";
 import { NAME_MAX_LENGTH, nameLength, normaliseName, studentKey } from "../quiz/normalise";
 import type { Quiz } from "../quiz/schema";
 import { findQuiz } from "../quiz/store";
-import { toHex } from "../quiz/version";
 import { startedAtFromAttemptId } from "./attempt-id";
 
 export const MAX_ANSWERS = 200;
@@ -85,7 +85,7 @@ export async function submissionHash(s: Submission): Promise<string> {
 		.sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0))
 		.map((a) => [a.questionId, a.choiceIds ? [...a.choiceIds].sort() : null, a.text ?? null]);
 	const canonical = JSON.stringify([s.quizId, s.studentName, s.classCode, answers]);
-	return toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonical))));
+	return sha256Hex(canonical);
 }
 
 export async function loadQuizOr404(quizId: string): Promise<Quiz> {
