@@ -65,7 +65,7 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 export const NAME_MAX_LENGTH = 60;
 
-/** A student's name as stored: NFC, trimmed, every run of white space one space. */
+/** A name as stored (a student's, a teacher's, a class's): NFC, trimmed, every run of white space one space. */
 export function normaliseName(name: string): string {
 	return name.normalize("NFC").replace(/\s+/gu, " ").trim();
 }

@@ -5,18 +5,17 @@ import { Problem } from "../errors";
 import * as z from "../lib/z";
 import { requireAdmin } from "../middleware/auth";
 import { requireJson, validate } from "../middleware/validate";
+import { normaliseName } from "../quiz/normalise";
 import { hashSecret, newSecret } from "../services/auth";
 
 export const TEACHER_TOKEN_PREFIX = "qlt";
 
 const teacherName = z.pipe(
 	z.string(),
-	z
-		.transform((s: string) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
-		.check(
-			z.refine((s) => s.length >= 1, "must not be empty"),
-			z.refine((s) => s.length <= 100, "must be at most 100 characters"),
-		),
+	z.transform(normaliseName).check(
+		z.refine((s) => s.length >= 1, "must not be empty"),
+		z.refine((s) => s.length <= 100, "must be at most 100 characters"),
+	),
 );
 
 const teacherParam = validate("param", z.object({ teacherId: z.string().check(z.minLength(1), z.maxLength(100)) }));

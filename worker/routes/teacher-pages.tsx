@@ -12,6 +12,7 @@ import { assertSameOrigin, SESSION_COOKIE, teacherFromSession, teacherFromToken 
 import { noteAuthFailure } from "../middleware/rate-limit";
 import { type AssetPaths, assetPaths } from "../pages/assets";
 import { ClassesPage, ClassPage, SignInPage } from "../pages/teacher/pages";
+import { normaliseName } from "../quiz/normalise";
 import { getCatalog } from "../quiz/store";
 import { hashSecret, newSecret } from "../services/auth";
 import { analyseItems } from "../services/exports";
@@ -84,13 +85,7 @@ export const teacherPages = new Hono<AppEnv>()
 		if (!teacher) return toSignIn(c);
 		const body = await c.req.parseBody();
 		const name = z
-			.pipe(
-				z.pipe(
-					z.string(),
-					z.transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim()),
-				),
-				z.string().check(z.minLength(1), z.maxLength(80)),
-			)
+			.pipe(z.pipe(z.string(), z.transform(normaliseName)), z.string().check(z.minLength(1), z.maxLength(80)))
 			.safeParse(body.name);
 		if (!name.success) return c.redirect("/teacher", 303);
 		const cls = await createClass(c.var.db, teacher.teacherId, { name: name.data });

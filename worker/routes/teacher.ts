@@ -17,12 +17,10 @@ import { exportFilterQuery, exportLinkUrl, toFilter } from "./export-params";
 
 const className = z.pipe(
 	z.string(),
-	z
-		.transform((s: string) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
-		.check(
-			z.refine((s) => s.length >= 1, "must not be empty"),
-			z.refine((s) => [...s].length <= 80, "must be at most 80 characters"),
-		),
+	z.transform(normaliseName).check(
+		z.refine((s) => s.length >= 1, "must not be empty"),
+		z.refine((s) => [...s].length <= 80, "must be at most 80 characters"),
+	),
 );
 
 const knownQuizIds = z.array(z.string().check(z.maxLength(100))).check(
