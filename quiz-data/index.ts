@@ -1,4 +1,4 @@
-import type { ContentFile } from "../worker/quiz/check";
+import type { ContentFile } from "../worker/domain/quiz/check";
 import nkArticle from "./articles/nk-diplomacy-2017.json";
 import nkQuiz from "./quizzes/nk-diplomacy-2017.json";
 

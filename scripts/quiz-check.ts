@@ -3,8 +3,8 @@
  * prints each quiz's version. Exits 1, naming file and question, on any problem.
  */
 import { articleFiles, quizFiles } from "../quiz-data/index";
-import { buildCatalog } from "../worker/quiz/catalog";
-import { checkContent } from "../worker/quiz/check";
+import { buildCatalog } from "../worker/domain/quiz/catalog";
+import { checkContent } from "../worker/domain/quiz/check";
 
 const problems = checkContent(articleFiles, quizFiles);
 if (problems.length > 0) {

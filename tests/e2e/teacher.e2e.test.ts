@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "../../worker/lib/csv";
+import { parseCsv } from "../fixtures/csv";
 import { type LocalServer, removeState, startLocalServer, TEST_ADMIN_TOKEN } from "../support/local-server";
 import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "./browser";
 

@@ -1,4 +1,4 @@
-import type { Quiz } from "../../worker/quiz/schema";
+import type { Quiz } from "../../worker/domain/quiz/schema";
 import { findQuiz } from "../../worker/quiz/store";
 
 export const QUIZ_ID = "nk-diplomacy-2017";

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { parseCsv } from "../../worker/lib/csv";
+import { parseCsv } from "../fixtures/csv";
 import { call, postJson } from "./http";
 import { QUIZ_ID } from "./quiz";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, contentDisposition, csvCell, csvFileName, csvRow, neutralise, parseCsv } from "../../worker/lib/csv";
+import { CSV_BOM, contentDisposition, csvCell, csvFileName, csvRow, neutralise } from "../../worker/domain/csv";
+import { parseCsv } from "../fixtures/csv";
 
 /** Every lead character a spreadsheet may treat as a formula, with an example cell. */
 const DANGEROUS = ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx", "\rx", "\nx", "\0x"];

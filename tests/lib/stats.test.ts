@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AttemptMarks, histogram, ItemAnalysis, type ItemSpec } from "../../worker/lib/stats";
+import { type AttemptMarks, histogram, ItemAnalysis, type ItemSpec } from "../../worker/domain/stats";
 
 /**
  * The hand-worked example of docs/item-analysis.md: 5 attempts, Q1–Q3 worth

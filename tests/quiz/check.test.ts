@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { articleFiles, quizFiles } from "../../quiz-data";
-import { buildCatalog } from "../../worker/quiz/catalog";
-import { type ContentFile, checkContent } from "../../worker/quiz/check";
+import { buildCatalog } from "../../worker/domain/quiz/catalog";
+import { type ContentFile, checkContent } from "../../worker/domain/quiz/check";
 
 const article = { id: "art", title: "A", source: "S", date: null, paragraphs: ["Alice met Bob in Paris.", "Bob said “no” twice."] };
 const good = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkAnswers, describeResults, grade, isCorrect } from "../../worker/quiz/grading";
-import type { Question, Quiz } from "../../worker/quiz/schema";
+import { checkAnswers, describeResults, grade, isCorrect } from "../../worker/domain/quiz/grading";
+import type { Question, Quiz } from "../../worker/domain/quiz/schema";
 
 const q = (over: Partial<Question> & Pick<Question, "id" | "type">): Question => ({
 	prompt: "?",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchesShortAnswer, nameLength, normaliseAnswer, normaliseName, studentKey, withinOneEdit } from "../../worker/quiz/normalise";
+import { nameLength, normaliseName, studentKey } from "../../worker/domain/names";
+import { matchesShortAnswer, normaliseAnswer, withinOneEdit } from "../../worker/domain/quiz/answers";
 
 describe("normaliseAnswer", () => {
 	it("folds case, diacritics, punctuation and spacing", () => {

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../worker/db/client";
-import { parseCsv } from "../../worker/lib/csv";
 import { GRADEBOOK_COLUMNS, gradebookCsv, RESPONSES_COLUMNS, responsesCsv, SCORES_COLUMNS, scoresCsv } from "../../worker/services/exports";
+import { parseCsv } from "../fixtures/csv";
 import { call, postJson } from "../helpers/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../helpers/quiz";
 import { bearer, createClass, createTeacher, getCsv, seedAttempts, submit } from "../helpers/teacher";

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { shuffleChoices } from "../../worker/pages/shuffle";
+import { shuffleChoices } from "../../worker/domain/shuffle";
 import { call, readProblem } from "../helpers/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../helpers/quiz";
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { JOIN_CODE_ALPHABET } from "../../worker/services/auth";
+import { JOIN_CODE_ALPHABET } from "../../worker/domain/secrets";
 import { call, postJson, readProblem } from "../helpers/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../helpers/quiz";
 import { bearer, type ClassJson, createClass, createTeacher, freshIp, submit, teacherGet } from "../helpers/teacher";

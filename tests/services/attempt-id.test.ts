@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newAttemptId, startedAtFromAttemptId } from "../../worker/services/attempt-id";
+import { newAttemptId, startedAtFromAttemptId } from "../../worker/domain/attempt-id";
 
 describe("attempt ids", () => {
 	it("are UUIDv7 carrying the server's time", () => {

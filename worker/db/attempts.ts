@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { GradedResponse } from "../quiz/grading";
+import type { GradedResponse } from "../domain/quiz/grading";
 import type { Database } from "./client";
 import { type AttemptRow, attempts, classes, type ResponseRow, responses } from "./schema";
 

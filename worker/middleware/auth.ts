@@ -8,9 +8,9 @@ import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { Database } from "../db/client";
 import { findBySessionHash, findByTokenHash, type TeacherIdentity } from "../db/teachers";
+import { bearerToken, constantTimeEqual, hashSecret } from "../domain/secrets";
 import type { AppEnv } from "../env";
 import { Problem, problemResponse } from "../errors";
-import { bearerToken, constantTimeEqual, hashSecret } from "../services/auth";
 import { noteAuthFailure } from "./rate-limit";
 
 export type TeacherEnv = {

@@ -3,7 +3,7 @@
  * `studentName`, `classCode`, and `answer.<questionId>`: the choice ids picked (one value per
  * ticked box) or the typed text. Pure: no Hono, no D1.
  */
-import type { QuestionType } from "../quiz/schema";
+import type { QuestionType } from "../domain/quiz/schema";
 
 export const ANSWER_FIELD = "answer.";
 

@@ -1,9 +1,9 @@
-import type { PublicQuiz } from "../quiz/public";
+import type { PublicQuiz } from "../domain/quiz/public";
+import { shuffleChoices } from "../domain/shuffle";
 import type { AssetPaths } from "./assets";
 import { ErrorSummary, NameAndClassFields } from "./fields";
 import { ANSWER_FIELD, type Draft } from "./form";
 import { Bar, Layout } from "./layout";
-import { shuffleChoices } from "./shuffle";
 
 export interface QuizErrors {
 	/** Shown at the top of the form, each a sentence. */

@@ -1,5 +1,5 @@
-import type { StoredAnswer } from "../quiz/grading";
-import type { Question, Quiz } from "../quiz/schema";
+import type { StoredAnswer } from "../domain/quiz/grading";
+import type { Question, Quiz } from "../domain/quiz/schema";
 import type { AttemptResult } from "../services/submission";
 import type { AssetPaths } from "./assets";
 import { Bar, Layout } from "./layout";

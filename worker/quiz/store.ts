@@ -1,6 +1,6 @@
 import { articleFiles, quizFiles } from "../../quiz-data";
-import { buildCatalog, type Catalog } from "./catalog";
-import type { Quiz } from "./schema";
+import { buildCatalog, type Catalog } from "../domain/quiz/catalog";
+import type { Quiz } from "../domain/quiz/schema";
 
 let catalog: Promise<Catalog> | undefined;
 

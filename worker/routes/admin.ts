@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { addToken, findTeacher, insertTeacher, listTeachers, revokeTokens } from "../db/teachers";
+import { normaliseName } from "../domain/names";
+import { hashSecret, newSecret } from "../domain/secrets";
 import type { AppEnv } from "../env";
 import { Problem } from "../errors";
 import * as z from "../lib/z";
 import { requireAdmin } from "../middleware/auth";
 import { requireJson, validate } from "../middleware/validate";
-import { normaliseName } from "../quiz/normalise";
-import { hashSecret, newSecret } from "../services/auth";
 
 export const TEACHER_TOKEN_PREFIX = "qlt";
 

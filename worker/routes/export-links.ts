@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { findLiveExportLink } from "../db/export-links";
+import { hashSecret } from "../domain/secrets";
 import type { AppEnv } from "../env";
 import { Problem } from "../errors";
 import { noteAuthFailure } from "../middleware/rate-limit";
-import { hashSecret } from "../services/auth";
 import { sendExport } from "../services/export-response";
 import { EXPORT_KINDS, type ExportKind } from "../services/exports";
 import { linkFileName } from "./export-params";

@@ -1,8 +1,8 @@
 import { Hono } from "hono";
+import { newAttemptId } from "../domain/attempt-id";
+import { publicQuiz, quizSummary } from "../domain/quiz/public";
 import type { AppEnv } from "../env";
-import { publicQuiz, quizSummary } from "../quiz/public";
 import { getCatalog } from "../quiz/store";
-import { newAttemptId } from "../services/attempt-id";
 import { loadQuizOr404 } from "../services/submission";
 
 /** Quizzes as students get them: no answers, explanations or evidence. */

@@ -4,13 +4,13 @@ import { deleteClass, deleteStudentAttempts, findTeacherClass, insertClass, list
 import type { Database } from "../db/client";
 import { deleteExportLink, insertExportLink, listExportLinks } from "../db/export-links";
 import type { ClassRow } from "../db/schema";
+import { normaliseName, studentKey } from "../domain/names";
+import { hashSecret, newJoinCode, newSecret } from "../domain/secrets";
 import { Problem } from "../errors";
 import * as z from "../lib/z";
 import { requireTeacher, type TeacherEnv } from "../middleware/auth";
 import { requireJson, validate } from "../middleware/validate";
-import { normaliseName, studentKey } from "../quiz/normalise";
 import { getCatalog } from "../quiz/store";
-import { hashSecret, newJoinCode, newSecret } from "../services/auth";
 import { sendExport } from "../services/export-response";
 import { EXPORT_KINDS } from "../services/exports";
 import { exportFilterQuery, exportLinkUrl, toFilter } from "./export-params";

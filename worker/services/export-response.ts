@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import type { ExportFilter } from "../db/exports";
 import type { ClassRow } from "../db/schema";
-import { contentDisposition, csvFileName } from "../lib/csv";
+import { contentDisposition, csvFileName } from "../domain/csv";
 import { analyseItems, CSV_EXPORTS, type ExportKind, type ExportOptions, itemAnalysisJson, streamOf } from "./exports";
 
 export type ExportFormat = "csv" | "json";

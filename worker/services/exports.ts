@@ -15,10 +15,10 @@ import {
 	type ResponseExportRow,
 	responsesPage,
 } from "../db/exports";
-import { CSV_BOM, type CsvValue, csvRow } from "../lib/csv";
-import { ItemAnalysis, type ItemAnalysisResult } from "../lib/stats";
-import type { StoredAnswer } from "../quiz/grading";
-import type { Question, Quiz } from "../quiz/schema";
+import { CSV_BOM, type CsvValue, csvRow } from "../domain/csv";
+import type { StoredAnswer } from "../domain/quiz/grading";
+import type { Question, Quiz } from "../domain/quiz/schema";
+import { ItemAnalysis, type ItemAnalysisResult } from "../domain/stats";
 import { getCatalog } from "../quiz/store";
 
 export const EXPORT_KINDS = ["scores", "gradebook", "responses", "item-analysis"] as const;

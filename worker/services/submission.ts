@@ -2,14 +2,14 @@ import { findAttempt, insertAttempt, isAttemptCapViolation, isUniqueViolation, t
 import { findClassByCode } from "../db/classes";
 import type { Database } from "../db/client";
 import type { ClassRow } from "../db/schema";
+import { startedAtFromAttemptId } from "../domain/attempt-id";
+import { NAME_LIMITS, nameLength, normaliseName, studentKey } from "../domain/names";
+import { checkAnswers, describeResults, grade, type StoredAnswer } from "../domain/quiz/grading";
+import type { Quiz } from "../domain/quiz/schema";
 import { Problem } from "../errors";
 import { sha256Hex } from "../lib/hash";
 import * as z from "../lib/z";
-import { checkAnswers, describeResults, grade, type StoredAnswer } from "../quiz/grading";
-import { NAME_MAX_LENGTH, nameLength, normaliseName, studentKey } from "../quiz/normalise";
-import type { Quiz } from "../quiz/schema";
 import { findQuiz } from "../quiz/store";
-import { startedAtFromAttemptId } from "./attempt-id";
 
 export const MAX_ANSWERS = 200;
 
@@ -29,7 +29,7 @@ export const submissionSchema = z.object({
 		z.string().check(z.maxLength(1000, "is too long")),
 		z.transform(normaliseName).check(
 			z.refine((n) => nameLength(n) >= 1, "must not be empty"),
-			z.refine((n) => nameLength(n) <= NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`),
+			z.refine((n) => nameLength(n) <= NAME_LIMITS.student, `must be at most ${NAME_LIMITS.student} characters`),
 		),
 	),
 	classCode: z.pipe(

@@ -1,5 +1,5 @@
 /** Inline SVG charts for the dashboard: no library, no script, readable by screen readers. */
-import type { HistogramBin } from "../../lib/stats";
+import type { HistogramBin } from "../../domain/stats";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 

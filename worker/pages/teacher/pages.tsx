@@ -2,7 +2,7 @@ import { raw } from "hono/html";
 import { renderSVG } from "uqr";
 import type { AttemptExportRow } from "../../db/exports";
 import type { ClassRow } from "../../db/schema";
-import type { HistogramBin } from "../../lib/stats";
+import type { HistogramBin } from "../../domain/stats";
 import type { AssetPaths } from "../assets";
 import { FacilityChart, ScoreHistogram } from "./charts";
 import { TeacherLayout } from "./layout";

@@ -62,20 +62,3 @@ export function withinOneEdit(a: string, b: string): boolean {
 	}
 	return x.length > y.length ? rest(i + 1, i) : rest(i, i + 1); // deletion / insertion
 }
-
-export const NAME_MAX_LENGTH = 60;
-
-/** A name as stored (a student's, a teacher's, a class's): NFC, trimmed, every run of white space one space. */
-export function normaliseName(name: string): string {
-	return name.normalize("NFC").replace(/\s+/gu, " ").trim();
-}
-
-/** Length in characters as a person counts them (code points, not UTF-16 units). */
-export function nameLength(name: string): number {
-	return [...name].length;
-}
-
-/** Key that groups one student's attempts: the stored name, case-folded. */
-export function studentKey(name: string): string {
-	return normaliseName(name).toLowerCase();
-}

@@ -1,4 +1,4 @@
-import { matchesShortAnswer } from "./normalise";
+import { matchesShortAnswer } from "./answers";
 import type { Question, Quiz } from "./schema";
 
 /** One answer as a student sends it. */

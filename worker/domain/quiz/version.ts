@@ -1,4 +1,4 @@
-import { sha256Hex } from "../lib/hash";
+import { sha256Hex } from "../../lib/hash";
 import type { ArticleFile, QuizFile } from "./schema";
 
 /** A quiz's version: the first 16 hex digits of the SHA-256 of its content and its article's. */

@@ -1,7 +1,6 @@
 /**
  * CSV export helpers: RFC 4180 cells and rows, spreadsheet formula-injection
- * defence, safe download file names, and a small parser for reading exports
- * back in tests and load checks.
+ * defence and safe download file names.
  *
  * Pure module: standard JS / Web APIs only, so it runs inside workerd.
  */
@@ -114,87 +113,4 @@ function asciiFallback(fileName: string): string {
 /** Percent-encodes for an RFC 5987 `ext-value` (attr-char only left bare). */
 function encodeRfc5987(text: string): string {
 	return encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/**
- * Parses RFC 4180 CSV into rows of strings: quoted fields, doubled quotes,
- * embedded newlines, CRLF / LF / CR record ends. A leading BOM is stripped and
- * a final record terminator does not produce an extra empty row. An empty
- * line is a record with one empty field.
- *
- * Strict, because it exists to check our own exports: a quote inside an
- * unquoted field, text after a closing quote, or an unterminated quoted field
- * throws a `SyntaxError`.
- */
-export function parseCsv(text: string): string[][] {
-	const source = text.startsWith(CSV_BOM) ? text.slice(CSV_BOM.length) : text;
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let i = 0;
-	while (i < source.length) {
-		const field = readField(source, i);
-		row.push(field.value);
-		i = field.end;
-		if (source[i] === ",") {
-			i += 1;
-			if (i < source.length) continue;
-			row.push("");
-		}
-		rows.push(row);
-		row = [];
-		i = skipLineBreak(source, i);
-	}
-	return rows;
-}
-
-/** One parsed field and the index just after it. */
-interface Field {
-	value: string;
-	end: number;
-}
-
-/** Reads the field starting at `start` (quoted or not). */
-function readField(source: string, start: number): Field {
-	return source[start] === '"' ? readQuoted(source, start) : readUnquoted(source, start);
-}
-
-/** Reads an unquoted field up to the next `,`, CR, LF or end of input. */
-function readUnquoted(source: string, start: number): Field {
-	let end = start;
-	while (end < source.length) {
-		const c = source[end];
-		if (c === "," || c === "\r" || c === "\n") break;
-		if (c === '"') throw new SyntaxError(`CSV: quote inside unquoted field at offset ${end}`);
-		end += 1;
-	}
-	return { value: source.slice(start, end), end };
-}
-
-/** Reads a quoted field whose opening quote is at `start`. */
-function readQuoted(source: string, start: number): Field {
-	let value = "";
-	let i = start + 1;
-	for (;;) {
-		const close = source.indexOf('"', i);
-		if (close === -1) throw new SyntaxError(`CSV: unterminated quoted field at offset ${start}`);
-		value += source.slice(i, close);
-		if (source[close + 1] === '"') {
-			value += '"';
-			i = close + 2;
-			continue;
-		}
-		const end = close + 1;
-		const next = source[end];
-		if (next !== undefined && next !== "," && next !== "\r" && next !== "\n") {
-			throw new SyntaxError(`CSV: unexpected text after closing quote at offset ${end}`);
-		}
-		return { value, end };
-	}
-}
-
-/** Skips one record terminator (CRLF, LF or CR) at `i`, if present. */
-function skipLineBreak(source: string, i: number): number {
-	if (source[i] === "\r" && source[i + 1] === "\n") return i + 2;
-	if (source[i] === "\r" || source[i] === "\n") return i + 1;
-	return i;
 }

@@ -1,4 +1,4 @@
-import * as z from "../lib/z";
+import * as z from "../../lib/z";
 
 /** Ids in quiz files: short, stable, URL-safe. */
 const slug = z
