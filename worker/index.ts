@@ -1,15 +1,15 @@
 import { Hono } from "hono";
 import { createDb } from "./db/client";
 import type { AppEnv } from "./env";
-import { problemResponse, renderError } from "./errors";
-import { securityHeaders } from "./middleware/security";
-import { admin } from "./routes/admin";
-import { attempts } from "./routes/attempts";
-import { exportLinks } from "./routes/export-links";
-import { pages } from "./routes/pages";
-import { quizzes } from "./routes/quizzes";
-import { teacher } from "./routes/teacher";
-import { teacherPages } from "./routes/teacher-pages";
+import { attempts } from "./features/attempts/api";
+import { pages } from "./features/attempts/pages";
+import { admin } from "./features/auth/admin-api";
+import { teacher } from "./features/classes/api";
+import { teacherPages } from "./features/classes/pages";
+import { exportLinks } from "./features/exports/links";
+import { quizzes } from "./features/quizzes/api";
+import { problemResponse, renderError } from "./http/problem";
+import { securityHeaders } from "./http/security";
 
 const app = new Hono<AppEnv>();
 

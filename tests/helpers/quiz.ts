@@ -1,5 +1,5 @@
 import type { Quiz } from "../../worker/domain/quiz/schema";
-import { findQuiz } from "../../worker/quiz/store";
+import { findQuiz } from "../../worker/features/quizzes/library";
 
 export const QUIZ_ID = "nk-diplomacy-2017";
 

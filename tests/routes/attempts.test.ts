@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { findAttempt, insertAttempt } from "../../worker/db/attempts";
 import { createDb } from "../../worker/db/client";
+import { findAttempt, insertAttempt } from "../../worker/features/attempts/queries";
 import { call, postJson, readProblem } from "../helpers/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../helpers/quiz";
 

@@ -1,7 +1,14 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../worker/db/client";
-import { GRADEBOOK_COLUMNS, gradebookCsv, RESPONSES_COLUMNS, responsesCsv, SCORES_COLUMNS, scoresCsv } from "../../worker/services/exports";
+import {
+	GRADEBOOK_COLUMNS,
+	gradebookCsv,
+	RESPONSES_COLUMNS,
+	responsesCsv,
+	SCORES_COLUMNS,
+	scoresCsv,
+} from "../../worker/features/exports/service";
 import { parseCsv } from "../fixtures/csv";
 import { call, postJson } from "../helpers/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../helpers/quiz";

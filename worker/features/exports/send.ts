@@ -1,0 +1,36 @@
+/** Turns an export of a class into an HTTP response: streamed CSV or JSON, with a file name that says what it is. */
+import type { Context } from "hono";
+import type { ClassRow } from "../../db/schema";
+import { contentDisposition, csvFileName } from "../../domain/csv";
+import type { ExportFilter } from "./queries";
+import { analyseItems, CSV_EXPORTS, type ExportKind, type ExportOptions, itemAnalysisJson, streamOf } from "./service";
+
+export type ExportFormat = "csv" | "json";
+
+/** class_quiz_kind_date.csv, e.g. 7b-english_nk-diplomacy-2017_scores_2026-11-29.csv. */
+export function exportFileName(cls: ClassRow, kind: ExportKind, quizId: string | null, format: ExportFormat, now = new Date()): string {
+	// A name with no ASCII letter or digit (국어 반) has an empty slug: the join code names the class then.
+	const named = csvFileName([cls.name], "") !== "export";
+	return csvFileName([named ? cls.name : `class-${cls.joinCode}`, quizId ?? "all-quizzes", kind, now.toISOString().slice(0, 10)], format);
+}
+
+export async function sendExport(
+	c: Context,
+	cls: ClassRow,
+	kind: ExportKind,
+	format: ExportFormat,
+	filter: ExportFilter,
+	opts: ExportOptions = {},
+): Promise<Response> {
+	const db = c.get("db");
+	if (format === "json") {
+		const quizzes = itemAnalysisJson(await analyseItems(db, filter, opts));
+		return c.json({ classId: cls.id, className: cls.name, quizzes }, 200, { "Cache-Control": "private, no-store" });
+	}
+	const body = streamOf(CSV_EXPORTS[kind](db, filter, opts));
+	return c.body(body, 200, {
+		"Content-Type": "text/csv; charset=utf-8; header=present",
+		"Content-Disposition": contentDisposition(exportFileName(cls, kind, filter.quizId, format)),
+		"Cache-Control": "private, no-store",
+	});
+}

@@ -1,0 +1,41 @@
+import type { AssetPaths } from "../assets";
+import { ErrorSummary, NameAndClassFields } from "../fields";
+import { Bar, Layout } from "../layout";
+
+export interface JoinProps {
+	assets: AssetPaths;
+	quizzes: { id: string; title: string; questionCount: number }[];
+	name: string;
+	classCode: string;
+	errors: { name?: string; classCode?: string; quiz?: string };
+}
+
+/**
+ * `/`: name, class code (optional) and the quizzes, all in one form: typing a name and tapping a
+ * quiz is the whole way in. Posts to /join, which checks the code and remembers the student.
+ */
+export function JoinPage({ assets, quizzes, name, classCode, errors }: JoinProps) {
+	const messages = [errors.name, errors.classCode, errors.quiz].filter((m): m is string => Boolean(m));
+	return (
+		<Layout title="Join" description="Type your name, add your class code, and pick a quiz." assets={assets}>
+			<Bar heading="Join a quiz" />
+			<main class="page">
+				<form method="post" action="/join" class="join" novalidate>
+					<ErrorSummary heading="Please check this" messages={messages} />
+					<NameAndClassFields name={name} classCode={classCode} nameError={errors.name} classError={errors.classCode} />
+					<h2>Choose a quiz</h2>
+					<ul class="quizzes">
+						{quizzes.map((q) => (
+							<li>
+								<button type="submit" name="quiz" value={q.id} class="quiz-button">
+									<span class="quiz-title">{q.title}</span>
+									<span class="quiz-count">{`${q.questionCount} questions`}</span>
+								</button>
+							</li>
+						))}
+					</ul>
+				</form>
+			</main>
+		</Layout>
+	);
+}

@@ -1,0 +1,104 @@
+import type { StoredAnswer } from "../../domain/quiz/grading";
+import type { Question, Quiz } from "../../domain/quiz/schema";
+import type { AttemptResult } from "../../features/attempts/service";
+import type { AssetPaths } from "../assets";
+import { Bar, Layout } from "../layout";
+
+/**
+ * `/result/:attemptId`: the score, then every question right or wrong (a word and a symbol, not
+ * colour alone), the student's answer, the correct one, why, and the evidence quote marked inside
+ * its paragraph of the article.
+ */
+export function ResultPage({ assets, quiz, result }: { assets: AssetPaths; quiz: Quiz; result: AttemptResult }) {
+	const right = result.results.filter((r) => r.correct).length;
+	const questions = new Map(quiz.questions.map((q) => [q.id, q]));
+	return (
+		<Layout title={`Result: ${result.quizTitle}`} description={`${result.studentName}'s result for ${result.quizTitle}.`} assets={assets}>
+			<Bar heading="Your result" />
+			<main class="page result">
+				<section class="score" aria-labelledby="score-title">
+					<h2 id="score-title">{result.quizTitle}</h2>
+					<p class="big">
+						{`${result.studentName}, you scored `}
+						<strong>{`${result.score} out of ${result.maxScore}`}</strong>
+					</p>
+					<p class="meta">
+						{`${right} of ${result.results.length} questions right`}
+						{result.classCode ? ` · class ${result.classCode}` : ""}
+						{` · attempt ${result.attemptNumber}`}
+					</p>
+				</section>
+				<ol class="results">
+					{result.results.map((r, i) => {
+						const q = questions.get(r.questionId);
+						if (!q) return null;
+						return (
+							<li class={r.correct ? "outcome right" : "outcome wrong"} id={`r${i + 1}`}>
+								<h3>
+									<span class="verdict">{r.correct ? "✓ Right" : "✗ Wrong"}</span>
+									<span class="qn">{`Question ${i + 1}`}</span> {q.prompt}
+								</h3>
+								<dl>
+									<dt>Your answer</dt>
+									<dd>{describeAnswer(q, r.answer)}</dd>
+									<dt>{q.type === "short" ? "Accepted answers" : "Correct answer"}</dt>
+									<dd>{q.type === "short" ? q.accepted.join(" · ") : choiceTexts(q, q.correctChoiceIds)}</dd>
+									{q.points > 1 ? (
+										<>
+											<dt>Points</dt>
+											<dd>{`${r.points} of ${r.maxPoints}`}</dd>
+										</>
+									) : null}
+								</dl>
+								<p class="why">{r.explanation}</p>
+								<Evidence paragraphs={quiz.article.paragraphs} paragraph={r.evidence.paragraph} quote={r.evidence.quote} />
+							</li>
+						);
+					})}
+				</ol>
+				<p class="actions">
+					<a class="button" href={`/quiz/${result.quizId}`}>
+						Try this quiz again
+					</a>
+					<a class="button" href="/">
+						Choose another quiz
+					</a>
+				</p>
+			</main>
+		</Layout>
+	);
+}
+
+function choiceTexts(q: Question, ids: readonly string[]): string {
+	const text = new Map(q.choices.map((c) => [c.id, c.text]));
+	return ids.map((id) => text.get(id) ?? id).join(" · ");
+}
+
+function describeAnswer(q: Question, answer: StoredAnswer): string {
+	if (answer === null) return "No answer";
+	return "text" in answer ? answer.text : choiceTexts(q, answer.choiceIds);
+}
+
+/** The evidence paragraph with its quote in <mark>: every part is text, so escaped like the rest. */
+function Evidence({ paragraphs, paragraph, quote }: { paragraphs: readonly string[]; paragraph: number; quote: string }) {
+	const text = paragraphs[paragraph - 1] ?? "";
+	const at = text.indexOf(quote);
+	return (
+		<figure class="evidence">
+			<figcaption>{`In the article, paragraph ${paragraph}:`}</figcaption>
+			<blockquote>
+				{at < 0 ? (
+					<p>
+						<mark>{quote}</mark>
+					</p>
+				) : (
+					<p>
+						{text.slice(0, at)}
+						<mark>{quote}</mark>
+						{text.slice(at + quote.length)}
+					</p>
+				)}
+			</blockquote>
+		</figure>
+	);
+}
