@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeIssue } from "../../worker/domain/issues";
 import { checkAnswers, describeResults, grade, isCorrect } from "../../worker/domain/quiz/grading";
 import type { Question, Quiz } from "../../worker/domain/quiz/schema";
 
@@ -100,7 +101,7 @@ describe("checkAnswers", () => {
 			{ questionId: "short", choiceIds: ["a"] },
 			{ questionId: "tf", text: "false" },
 		]);
-		expect(problems).toEqual([
+		expect(problems.map(describeIssue)).toEqual([
 			'answers[0]: quiz "t" has no question "nope"',
 			'answers[1]: question "single" takes one choice, not 2',
 			'answers[2]: question "single" is answered twice',

@@ -1,4 +1,10 @@
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { StoredAnswer } from "../domain/quiz/grading";
+
+/** What an export link serves. */
+export const EXPORT_KINDS = ["scores", "gradebook", "responses", "item-analysis"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** Times are stored as integer milliseconds since the epoch (UTC), set by the server. */
 const millis = (name?: string) => (name ? integer(name, { mode: "timestamp_ms" }) : integer({ mode: "timestamp_ms" }));
@@ -20,8 +26,12 @@ export const classes = sqliteTable(
 		/** Six characters from an alphabet without look-alikes; what students type. */
 		joinCode: text().notNull(),
 		createdAt: millis().notNull(),
-		/** JSON array of the quiz ids students may submit to; null: every quiz is open. */
-		openQuizIds: text(),
+		/**
+		 * JSON array of the quiz ids students may submit to; null: every quiz is open. (No CHECK here:
+		 * adding one makes drizzle-kit rebuild the table, and on D1, which ignores PRAGMA foreign_keys,
+		 * dropping the old classes table would cascade-delete every attempt.)
+		 */
+		openQuizIds: text({ mode: "json" }).$type<string[]>(),
 		/** After this time no new attempt is accepted; null: never closes. */
 		closesAt: millis(),
 		/** Most attempts one student may make at one quiz; null: no limit. */
@@ -69,13 +79,16 @@ export const exportLinks = sqliteTable(
 			.notNull()
 			.references(() => classes.id, { onDelete: "cascade" }),
 		tokenHash: text().notNull(),
-		/** scores | gradebook | responses | item-analysis */
-		export: text().notNull(),
+		export: text({ enum: EXPORT_KINDS }).notNull(),
 		quizId: text(),
 		createdAt: millis().notNull(),
 		expiresAt: millis().notNull(),
 	},
-	(t) => [uniqueIndex("export_links_hash_unique").on(t.tokenHash), index("export_links_class_idx").on(t.classId)],
+	(t) => [
+		uniqueIndex("export_links_hash_unique").on(t.tokenHash),
+		index("export_links_class_idx").on(t.classId),
+		check("export_links_export_kind", sql.raw(`"export" IN (${EXPORT_KINDS.map((k) => `'${k}'`).join(", ")})`)),
+	],
 );
 
 export const attempts = sqliteTable(
@@ -118,11 +131,14 @@ export const responses = sqliteTable(
 		/** The question's position in the quiz (0-based), for exports in quiz order. */
 		position: integer().notNull(),
 		/** JSON: {"choiceIds":[…]} or {"text":"…"}; null when unanswered. */
-		answer: text(),
+		answer: text({ mode: "json" }).$type<StoredAnswer>(),
 		correct: integer({ mode: "boolean" }).notNull(),
 		points: real().notNull(),
 	},
-	(t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+	(t) => [
+		primaryKey({ columns: [t.attemptId, t.questionId] }),
+		check("responses_answer_json", sql.raw(`"answer" IS NULL OR json_valid("answer")`)),
+	],
 );
 
 export type AttemptRow = typeof attempts.$inferSelect;

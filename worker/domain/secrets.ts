@@ -1,8 +1,12 @@
 /**
- * Credentials: random tokens, their SHA-256 hashes, constant-time comparison and the Bearer
- * header. Pure (Web Crypto only): no Hono, no D1.
+ * Credentials: random tokens with a prefix that says what they are, their SHA-256 hashes (what is
+ * stored), constant-time comparison, and join codes. Pure (Web Crypto only): no Hono, no D1, so
+ * the operator's CLI uses the very same functions.
  */
 import { sha256Hex } from "../lib/hash";
+
+/** The prefixes of our secrets: a teacher's API token, a dashboard session, an export link. */
+export const SECRET_PREFIX = { teacherToken: "qlt", session: "qls", exportLink: "qle" } as const;
 
 /** 32 random bytes (256 bits) from crypto.getRandomValues, base64url, with a prefix saying what it is. */
 export function newSecret(prefix: string): string {
@@ -31,13 +35,6 @@ export async function constantTimeEqual(a: string, b: string): Promise<boolean> 
 	let diff = 0;
 	for (let i = 0; i < xa.length; i++) diff |= (xa[i] ?? 0) ^ (ya[i] ?? 0);
 	return diff === 0;
-}
-
-/** The token of an `Authorization: Bearer <token>` header, or null. */
-export function bearerToken(header: string | undefined): string | null {
-	if (!header) return null;
-	const m = /^Bearer[ \t]+([\x21-\x7e]{1,512})[ \t]*$/i.exec(header);
-	return m?.[1] ?? null;
 }
 
 /** Six characters without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B): what students type. */

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { Problem } from "./problem";
+import { tooLarge as tooLargeProblem } from "./problem";
 
 /** How much of an oversized body is read and thrown away before the connection is cut. */
 export const DRAIN_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -10,18 +10,14 @@ export const DRAIN_LIMIT_BYTES = 4 * 1024 * 1024;
  * A declared length over the limit is refused at once. A chunked body is read up to the limit and
  * handed on; past it the rest is drained (up to DRAIN_LIMIT_BYTES) before the 413 is sent, because
  * a client still writing a body nobody reads sees its connection reset instead of the answer
- * (hono/body-limit stops reading and does exactly that). The answer is a 413 problem, or what
- * onTooLarge makes of it (an HTML page, for forms).
+ * (hono/body-limit stops reading and does exactly that). The answer is a "too large" problem that
+ * the router's error handler renders (problem+json on the API, a page on the HTML routes) with
+ * `detail`, the sentence that tells the sender what to do.
  */
-export function limitBody(maxBytes: number, onTooLarge?: (c: Context) => Response | Promise<Response>) {
-	const tooLarge = () => new Problem(413, undefined, `The request body is larger than ${maxBytes} bytes.`);
+export function limitBody(maxBytes: number, detail = `The request body is larger than ${maxBytes} bytes.`) {
+	const tooLarge = () => tooLargeProblem(detail);
 	return createMiddleware(async (c, next) => {
-		try {
-			await readWithin(c, maxBytes);
-		} catch (err) {
-			if (err instanceof Problem && err.status === 413 && onTooLarge) return onTooLarge(c);
-			throw err;
-		}
+		await readWithin(c, maxBytes);
 		await next();
 	});
 

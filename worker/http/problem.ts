@@ -1,6 +1,16 @@
-import type { Context } from "hono";
+/**
+ * The one place that knows HTTP status codes. Features speak in outcomes (`notFound(…)`,
+ * `created(c, body)`, `seeOther(c, url)`); this module turns them into statuses, RFC 9457 problem
+ * bodies and headers. Services never see any of it: they return typed results, and each adapter
+ * (the JSON API, the HTML pages) maps a result to one of these outcomes in its own place.
+ */
+import type { Context, ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Issue } from "../domain/issues";
+
+/** One invalid field: where (e.g. `answers[3]`, `questions[2].evidence.quote`) and what is wrong. */
+export type FieldProblem = Issue;
 
 export interface ProblemDetails {
 	type: string;
@@ -8,17 +18,18 @@ export interface ProblemDetails {
 	status: number;
 	detail: string;
 	/** One entry per invalid field, where the problem is bad input. */
-	errors?: { path: string; message: string }[];
+	errors?: FieldProblem[];
 	[extra: string]: unknown;
 }
 
-/** An expected failure with an RFC 9457 problem body. Throw it anywhere; app.onError renders it. */
-export class Problem extends Error {
+/** An expected failure, thrown by an adapter or middleware and rendered by the router's error handler. */
+export class HttpProblem extends Error {
 	constructor(
 		readonly status: ContentfulStatusCode,
-		readonly title: string | undefined,
+		readonly title: string,
 		readonly detail: string,
-		readonly extra: Partial<ProblemDetails> = {},
+		readonly errors: FieldProblem[] | undefined = undefined,
+		readonly headers: Record<string, string> = {},
 	) {
 		super(detail);
 	}
@@ -38,35 +49,69 @@ const TITLES: Record<number, string> = {
 	500: "Internal Server Error",
 };
 
-export function problemBody(
-	status: number,
-	title: string | undefined,
-	detail: string,
-	extra: Partial<ProblemDetails> = {},
-): ProblemDetails {
-	return { type: "about:blank", title: title ?? TITLES[status] ?? "Error", status, detail, ...extra };
+/** What a failure raised by a library (hono/csrf, say) tells the person, when it says nothing itself. */
+const DETAILS: Record<number, string> = {
+	403: "This request did not come from a Quizline page. Go back, reload the page and try again.",
+};
+
+/** The outcomes features may throw. Each names the situation, never the number. */
+export const badRequest = (title: string, detail: string, errors?: FieldProblem[]) => new HttpProblem(400, title, detail, errors);
+export const unauthorized = (detail: string) =>
+	new HttpProblem(401, "Unauthorized", detail, undefined, { "WWW-Authenticate": 'Bearer realm="quizline"' });
+export const forbidden = (title: string, detail: string) => new HttpProblem(403, title, detail);
+export const notFound = (title: string, detail: string) => new HttpProblem(404, title, detail);
+export const conflict = (title: string, detail: string) => new HttpProblem(409, title, detail);
+export const tooLarge = (detail: string) => new HttpProblem(413, "Content Too Large", detail);
+export const unsupportedMediaType = (detail: string) => new HttpProblem(415, "Unsupported Media Type", detail);
+export const unprocessable = (title: string, detail: string, errors?: FieldProblem[]) => new HttpProblem(422, title, detail, errors);
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+	new HttpProblem(429, "Too Many Requests", detail, undefined, { "Retry-After": String(retryAfterSeconds) });
+
+/** True for a problem that says the body was too large (the form adapters answer it with their own page). */
+export const isTooLarge = (err: unknown) => err instanceof HttpProblem && err.status === 413;
+
+/** Any thrown value as the problem a client may see: expected failures as themselves, anything else as a 500 that leaks nothing. */
+export function problemOf(err: unknown): HttpProblem {
+	if (err instanceof HttpProblem) return err;
+	if (err instanceof HTTPException) {
+		const status: ContentfulStatusCode = err.status >= 400 && err.status !== 500 ? (err.status as ContentfulStatusCode) : 500;
+		if (status !== 500) return new HttpProblem(status, TITLES[status] ?? "Error", err.message || DETAILS[status] || "The request failed.");
+	}
+	console.error("unhandled error", err);
+	return new HttpProblem(500, "Internal Server Error", "Something went wrong on our side. Please try again.");
 }
 
-export function problemResponse(
-	c: Context,
-	status: ContentfulStatusCode,
-	title: string | undefined,
-	detail: string,
-	extra: Partial<ProblemDetails> = {},
-) {
-	return c.body(JSON.stringify(problemBody(status, title, detail, extra)), status, {
+export function problemResponse(c: Context, problem: HttpProblem): Response {
+	const body: ProblemDetails = {
+		type: "about:blank",
+		title: problem.title,
+		status: problem.status,
+		detail: problem.detail,
+		...(problem.errors ? { errors: problem.errors } : {}),
+	};
+	return c.body(JSON.stringify(body), problem.status, {
+		...problem.headers,
 		"Content-Type": "application/problem+json; charset=utf-8",
+		"Cache-Control": "no-store",
 	});
 }
 
-/** app.onError: expected failures as their problem, anything else as a 500 that leaks nothing. */
-export function renderError(err: Error, c: Context) {
-	if (err instanceof Problem) return problemResponse(c, err.status, err.title, err.detail, err.extra);
-	if (err instanceof HTTPException) {
-		const res = err.getResponse();
-		const status = (res.status >= 400 ? res.status : 500) as ContentfulStatusCode;
-		return problemResponse(c, status, undefined, err.message || TITLES[status] || "Request failed");
-	}
-	console.error("unhandled error", err);
-	return problemResponse(c, 500, undefined, "Something went wrong on our side. Please try again.");
+/** The JSON API's error handler: every failure as problem+json. */
+export const apiErrorHandler: ErrorHandler = (err, c) => problemResponse(c, problemOf(err));
+
+/** A route that matched nothing, as a problem. */
+export const noRoute = (c: Context) => notFound("Not Found", `Nothing is at ${c.req.method} ${new URL(c.req.url).pathname}.`);
+
+// Successful outcomes: the adapters' vocabulary for the statuses that are not 200.
+
+/** 201 with the new resource and, when given, where it lives. */
+export function created<T>(c: Context, body: T, location?: string) {
+	if (location) c.header("Location", location);
+	return c.json(body, 201);
 }
+
+/** 204: done, nothing to say. */
+export const noContent = (c: Context) => c.body(null, 204);
+
+/** 303: the form was handled, now GET this page (post/redirect/get). */
+export const seeOther = (c: Context, url: string) => c.redirect(url, 303);

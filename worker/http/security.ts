@@ -1,33 +1,28 @@
-import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../env";
+import { NONCE, secureHeaders } from "hono/secure-headers";
 
 /**
- * Security headers on every response, pages and API alike. Scripts and styles only from our own
- * origin or with this response's nonce; nothing may frame us, no plugins, no <base> rewrites.
+ * Security headers on every response, pages and API alike, through hono/secure-headers. Scripts
+ * and styles only from our own origin or with this response's nonce (`c.var.secureHeadersNonce`);
+ * nothing may frame us, no plugins, no <base> rewrites, no cross-origin reads of our responses.
+ * Beyond the library's defaults: a two-year HSTS, X-Frame-Options DENY (not SAMEORIGIN) and a
+ * Permissions-Policy that turns off camera, microphone and location.
  */
-export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
-	const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
-	c.set("nonce", nonce);
-	await next();
-	const h = c.res.headers;
-	h.set(
-		"Content-Security-Policy",
-		[
-			"default-src 'self'",
-			`script-src 'self' 'nonce-${nonce}'`,
-			`style-src 'self' 'nonce-${nonce}'`,
-			"img-src 'self' data:",
-			"connect-src 'self'",
-			"object-src 'none'",
-			"base-uri 'none'",
-			"frame-ancestors 'none'",
-			"form-action 'self'",
-		].join("; "),
-	);
-	h.set("X-Content-Type-Options", "nosniff");
-	h.set("Referrer-Policy", "no-referrer");
-	h.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-	h.set("X-Frame-Options", "DENY");
-	h.set("Cross-Origin-Opener-Policy", "same-origin");
-	h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+export const securityHeaders = secureHeaders({
+	contentSecurityPolicy: {
+		defaultSrc: ["'self'"],
+		scriptSrc: ["'self'", NONCE],
+		styleSrc: ["'self'", NONCE],
+		imgSrc: ["'self'", "data:"],
+		connectSrc: ["'self'"],
+		objectSrc: ["'none'"],
+		baseUri: ["'none'"],
+		frameAncestors: ["'none'"],
+		formAction: ["'self'"],
+	},
+	strictTransportSecurity: "max-age=63072000; includeSubDomains",
+	xFrameOptions: "DENY",
+	referrerPolicy: "no-referrer",
+	crossOriginResourcePolicy: "same-origin",
+	crossOriginOpenerPolicy: "same-origin",
+	permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
 });

@@ -1,29 +1,41 @@
 import { zValidator } from "@hono/zod-validator";
 import { createMiddleware } from "hono/factory";
 import type * as z from "../lib/z";
-import { Problem } from "./problem";
+import { badRequest, type FieldProblem, unsupportedMediaType } from "./problem";
 
 type Target = "json" | "query" | "param" | "form";
 
+/** A schema's issues as field problems: `answers.3.text` reads `answers[3].text`. */
+export function fieldProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+	return issues.map((i) => ({ path: pathOf(i.path), message: i.message }));
+}
+
+/** `["questions", 3, "evidence", "quote"]` as `questions[3].evidence.quote`; the whole body as `(body)`. */
+export function pathOf(path: readonly PropertyKey[]): string {
+	let out = "";
+	for (const key of path) out += typeof key === "number" ? `[${key}]` : `${out ? "." : ""}${String(key)}`;
+	return out || "(body)";
+}
+
 /**
- * zValidator whose failures are 400 problem+json naming each bad field. Read the result back with
+ * zValidator whose failures are a bad request naming each bad field. Read the result back with
  * c.req.valid(target).
  */
 export function validate<T extends z.ZodMiniType, Tg extends Target>(target: Tg, schema: T) {
 	return zValidator(target, schema, (result) => {
 		if (!result.success) {
-			const errors = result.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message }));
+			const errors = fieldProblems(result.error.issues);
 			const summary = errors.map((e) => `${e.path}: ${e.message}`).join("; ");
-			throw new Problem(400, "Invalid request", `The request is not valid: ${summary}`, { errors });
+			throw badRequest("Invalid request", `The request is not valid: ${summary}`, errors);
 		}
 	});
 }
 
-/** Rejects a body that is not declared as JSON with 415, before it is parsed. */
+/** Refuses a body that is not declared as JSON, before it is parsed. */
 export const requireJson = createMiddleware(async (c, next) => {
 	const type = c.req.header("Content-Type") ?? "";
 	if (!/^application\/([a-z0-9.+-]*\+)?json(\s*;|$)/i.test(type)) {
-		throw new Problem(415, undefined, 'Send the body as JSON with "Content-Type: application/json".');
+		throw unsupportedMediaType('Send the body as JSON with "Content-Type: application/json".');
 	}
 	await next();
 });

@@ -7,7 +7,7 @@
  * paid for `run_worker_first`. Two small files bundled as text (the `[[rules]]` in wrangler.toml) and
  * served here get the same headers as every other response, from one place. Their names carry a
  * hash of their content, so browsers may keep them for a year (`immutable`) and a new deploy changes
- * the name; a name with any other hash is a 404, never stale content under a new name.
+ * the name; a name with any other hash is not found, never stale content under a new name.
  */
 
 import { sha256Hex } from "../lib/hash";

@@ -1,38 +1,38 @@
-import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { AssetPaths } from "./assets";
 
-export interface LayoutProps {
+/** What a page tells the layout: passed as the second argument of `c.render(content, props)`. */
+export interface PageProps {
 	title: string;
-	description: string;
-	assets: AssetPaths;
+	description?: string;
 	/** Load the enhancement script (the quiz page only). */
 	script?: boolean;
 	/** Class on <body>: the quiz page lays out its two panels with it. */
 	bodyClass?: string;
-	children?: Child;
 }
 
-/** Every page: one stylesheet, at most one deferred script, no fonts, nothing third-party. */
-export function Layout({ title, description, assets, script, bodyClass, children }: LayoutProps) {
+/**
+ * Every page's document: one stylesheet, at most one deferred script, no fonts, nothing
+ * third-party. The doctype comes from the renderer (http/html.tsx).
+ */
+export function Document(props: PageProps & { assets: AssetPaths; head?: Child; children?: Child }) {
+	const { title, description, assets, script, bodyClass, head, children } = props;
 	return (
-		<>
-			{raw("<!doctype html>")}
-			<html lang="en">
-				<head>
-					<meta charset="utf-8" />
-					<meta name="viewport" content="width=device-width, initial-scale=1" />
-					<meta name="color-scheme" content="light dark" />
-					<meta name="description" content={description} />
-					{/* No favicon request: nothing to fetch, nothing to 404. */}
-					<link rel="icon" href="data:," />
-					<title>{`${title} · Quizline`}</title>
-					<link rel="stylesheet" href={assets.style} />
-					{script ? <script src={assets.script} defer /> : null}
-				</head>
-				<body class={bodyClass}>{children}</body>
-			</html>
-		</>
+		<html lang="en">
+			<head>
+				<meta charset="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<meta name="color-scheme" content="light dark" />
+				<meta name="description" content={description ?? title} />
+				{/* No favicon request: nothing to fetch, nothing missing. */}
+				<link rel="icon" href="data:," />
+				<title>{`${title} · Quizline`}</title>
+				<link rel="stylesheet" href={assets.style} />
+				{script ? <script src={assets.script} defer /> : null}
+				{head}
+			</head>
+			<body class={bodyClass}>{children}</body>
+		</html>
 	);
 }
 
@@ -49,12 +49,12 @@ export function Bar({ heading, children }: { heading: string; children?: Child }
 	);
 }
 
-/** A short page for messages and errors: not found, a conflict, a body too large. */
-export function MessagePage(props: { title: string; assets: AssetPaths; children?: Child }) {
+/** The body of a short page for messages and errors: not found, a conflict, a body too large. */
+export function Message(props: { title: string; children?: Child }) {
 	return (
-		<Layout title={props.title} description={props.title} assets={props.assets}>
+		<>
 			<Bar heading={props.title} />
 			<main class="page">{props.children}</main>
-		</Layout>
+		</>
 	);
 }

@@ -1,3 +1,4 @@
+import type { Issue } from "../issues";
 import { matchesShortAnswer } from "./answers";
 import type { Question, Quiz } from "./schema";
 
@@ -10,6 +11,16 @@ export interface SubmittedAnswer {
 
 /** What is kept of an answer: the choices picked, or the text typed; null when unanswered. */
 export type StoredAnswer = { choiceIds: string[] } | { text: string } | null;
+
+/** An answer read back from storage, its shape checked; anything that is not one counts as unanswered. */
+export function readStoredAnswer(value: unknown): StoredAnswer {
+	if (typeof value !== "object" || value === null) return null;
+	if ("text" in value && typeof value.text === "string") return { text: value.text };
+	if ("choiceIds" in value && Array.isArray(value.choiceIds) && value.choiceIds.every((id) => typeof id === "string")) {
+		return { choiceIds: value.choiceIds.filter((id): id is string => typeof id === "string") };
+	}
+	return null;
+}
 
 export interface GradedResponse {
 	questionId: string;
@@ -27,33 +38,34 @@ export interface Grade {
 
 /**
  * Checks answers against the quiz: every question id known and given once, choice ids of the
- * question, the right kind of answer for the question's type. Returns one message per problem.
+ * question, the right kind of answer for the question's type. Returns one issue per problem, its
+ * path naming the answer (`answers[2]`).
  */
-export function checkAnswers(quiz: Quiz, answers: readonly SubmittedAnswer[]): string[] {
-	const problems: string[] = [];
+export function checkAnswers(quiz: Quiz, answers: readonly SubmittedAnswer[]): Issue[] {
+	const problems: Issue[] = [];
 	const questions = new Map(quiz.questions.map((q) => [q.id, q]));
 	const seen = new Set<string>();
 	answers.forEach((a, i) => {
-		const where = `answers[${i}]`;
+		const problem = (message: string) => problems.push({ path: `answers[${i}]`, message });
 		const q = questions.get(a.questionId);
 		if (!q) {
-			problems.push(`${where}: quiz "${quiz.id}" has no question "${a.questionId}"`);
+			problem(`quiz "${quiz.id}" has no question "${a.questionId}"`);
 			return;
 		}
-		if (seen.has(a.questionId)) problems.push(`${where}: question "${a.questionId}" is answered twice`);
+		if (seen.has(a.questionId)) problem(`question "${a.questionId}" is answered twice`);
 		seen.add(a.questionId);
 		if (q.type === "short") {
-			if (a.choiceIds !== undefined) problems.push(`${where}: question "${q.id}" is a short answer: send "text", not "choiceIds"`);
+			if (a.choiceIds !== undefined) problem(`question "${q.id}" is a short answer: send "text", not "choiceIds"`);
 			return;
 		}
-		if (a.text !== undefined) problems.push(`${where}: question "${q.id}" is a ${q.type} question: send "choiceIds", not "text"`);
+		if (a.text !== undefined) problem(`question "${q.id}" is a ${q.type} question: send "choiceIds", not "text"`);
 		const ids = a.choiceIds ?? [];
 		const valid = new Set(q.choices.map((c) => c.id));
 		for (const id of ids) {
-			if (!valid.has(id)) problems.push(`${where}: question "${q.id}" has no choice "${id}"`);
+			if (!valid.has(id)) problem(`question "${q.id}" has no choice "${id}"`);
 		}
-		if (new Set(ids).size !== ids.length) problems.push(`${where}: a choice is picked twice`);
-		if (q.type !== "multiple" && ids.length > 1) problems.push(`${where}: question "${q.id}" takes one choice, not ${ids.length}`);
+		if (new Set(ids).size !== ids.length) problem("a choice is picked twice");
+		if (q.type !== "multiple" && ids.length > 1) problem(`question "${q.id}" takes one choice, not ${ids.length}`);
 	});
 	return problems;
 }

@@ -7,7 +7,7 @@ import type { QuestionType } from "../../domain/quiz/schema";
 
 export const ANSWER_FIELD = "answer.";
 
-export type FormBody = Record<string, string | File | (string | File)[]>;
+import type { FormBody } from "../../http/form";
 
 /** What the student filled in, by question id: choice ids, or [text] for a short answer. */
 export type Draft = Record<string, string[]>;

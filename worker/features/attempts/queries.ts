@@ -13,19 +13,7 @@ export function chunk<T>(rows: readonly T[], size: number): T[][] {
 	return out;
 }
 
-export interface NewAttempt {
-	id: string;
-	quizId: string;
-	quizVersion: string;
-	classId: string | null;
-	studentName: string;
-	studentKey: string;
-	startedAt: Date | null;
-	submittedAt: Date;
-	score: number;
-	maxScore: number;
-	requestHash: string;
-}
+export type NewAttempt = Omit<AttemptRow, "attemptNumber">;
 
 /**
  * Writes an attempt and all its responses in one batch (one implicit transaction): either all of
@@ -58,7 +46,7 @@ export async function insertAttempt(
 		attemptId: attempt.id,
 		questionId: r.questionId,
 		position: r.position,
-		answer: r.answer === null ? null : JSON.stringify(r.answer),
+		answer: r.answer,
 		correct: r.correct,
 		points: r.points,
 	}));

@@ -1,55 +1,21 @@
+/**
+ * Submissions: checked, graded on the server, stored once per attempt id, replayed with the stored
+ * result. Returns a typed result for every outcome; the JSON API and the quiz form each map it to
+ * their own response.
+ */
 import type { Database } from "../../db/client";
 import type { ClassRow } from "../../db/schema";
 import { startedAtFromAttemptId } from "../../domain/attempt-id";
-import { NAME_LIMITS, nameLength, normaliseName, studentKey } from "../../domain/names";
-import { checkAnswers, describeResults, grade, type StoredAnswer } from "../../domain/quiz/grading";
+import type { Issue } from "../../domain/issues";
+import type { Limiter } from "../../domain/limiter";
+import { studentKey } from "../../domain/names";
+import { checkAnswers, describeResults, grade } from "../../domain/quiz/grading";
 import type { Quiz } from "../../domain/quiz/schema";
-import { Problem } from "../../http/problem";
 import { sha256Hex } from "../../lib/hash";
-import * as z from "../../lib/z";
 import { findClassByCode } from "../classes/queries";
 import { findQuiz } from "../quizzes/library";
 import { findAttempt, insertAttempt, isAttemptCapViolation, isUniqueViolation, type StoredAttempt } from "./queries";
-
-export const MAX_ANSWERS = 200;
-
-const id = z.string().check(z.minLength(1, "must not be empty"), z.maxLength(100, "is too long"));
-
-/** The attempt id: any UUID, kept in lower case. */
-export const attemptIdSchema = z.pipe(
-	z.uuid("must be a UUID"),
-	z.transform((s) => s.toLowerCase()),
-);
-
-/** A submission as the API and the quiz form send it. */
-export const submissionSchema = z.object({
-	attemptId: attemptIdSchema,
-	quizId: id,
-	studentName: z.pipe(
-		z.string().check(z.maxLength(1000, "is too long")),
-		z.transform(normaliseName).check(
-			z.refine((n) => nameLength(n) >= 1, "must not be empty"),
-			z.refine((n) => nameLength(n) <= NAME_LIMITS.student, `must be at most ${NAME_LIMITS.student} characters`),
-		),
-	),
-	classCode: z.pipe(
-		z.nullish(z.string().check(z.maxLength(32, "is too long"))),
-		z.transform((s) => (s ? s.replace(/[\s-]+/g, "").toUpperCase() : "") || null),
-	),
-	answers: z
-		.array(
-			z
-				.object({
-					questionId: id,
-					choiceIds: z.optional(z.array(id).check(z.maxLength(50, "has too many choices"))),
-					text: z.optional(z.string().check(z.maxLength(500, "is too long (500 characters at most)"))),
-				})
-				.check(z.refine((a) => !(a.choiceIds !== undefined && a.text !== undefined), "send either choiceIds or text, not both")),
-		)
-		.check(z.maxLength(MAX_ANSWERS, `has more than ${MAX_ANSWERS} answers`)),
-});
-
-export type Submission = z.infer<typeof submissionSchema>;
+import type { Submission } from "./schema";
 
 /** What a student sees after submitting, and what a replay of the same submission gets back. */
 export function attemptResult(quiz: Quiz, stored: StoredAttempt) {
@@ -65,19 +31,26 @@ export function attemptResult(quiz: Quiz, stored: StoredAttempt) {
 		submittedAt: attempt.submittedAt.toISOString(),
 		score: attempt.score,
 		maxScore: attempt.maxScore,
-		results: describeResults(
-			quiz,
-			stored.responses.map((r) => ({
-				questionId: r.questionId,
-				answer: r.answer === null ? null : (JSON.parse(r.answer) as StoredAnswer),
-				correct: r.correct,
-				points: r.points,
-			})),
-		),
+		results: describeResults(quiz, stored.responses),
 	};
 }
 
 export type AttemptResult = ReturnType<typeof attemptResult>;
+
+/** Every way a submission can end. */
+export type SubmitResult =
+	| { kind: "stored"; result: AttemptResult }
+	| { kind: "replayed"; result: AttemptResult }
+	/** The attempt id was already used with different answers. */
+	| { kind: "conflict"; attemptId: string }
+	| { kind: "unknownQuiz"; quizId: string }
+	| { kind: "invalidAnswers"; issues: Issue[] }
+	| { kind: "unknownClass"; classCode: string }
+	| { kind: "classClosed"; closesAt: Date }
+	| { kind: "quizNotOpen"; quizId: string }
+	| { kind: "noAttemptsLeft"; maxAttempts: number }
+	/** This client has looked up too many class codes. */
+	| { kind: "rateLimited" };
 
 /** SHA-256 of the submission in a canonical form: key order, choice order and case of ids do not matter. */
 export async function submissionHash(s: Submission): Promise<string> {
@@ -88,43 +61,22 @@ export async function submissionHash(s: Submission): Promise<string> {
 	return sha256Hex(canonical);
 }
 
-export async function loadQuizOr404(quizId: string): Promise<Quiz> {
-	const quiz = await findQuiz(quizId);
-	if (!quiz) throw new Problem(404, "Quiz not found", `There is no quiz "${quizId}".`);
-	return quiz;
-}
-
 /**
- * Grades and records a submission. A new attempt id is stored (status 201); the same id with the
- * same submission again returns the stored result (200), whenever and however often it arrives;
- * the same id with a different submission is a 409.
+ * Grades and records a submission. A new attempt id is stored; the same id with the same
+ * submission again is replayed with the stored result, whenever and however often it arrives; the
+ * same id with a different submission is a conflict. A class code counts against `joinLimiter`.
  */
-export async function recordSubmission(
-	db: Database,
-	s: Submission,
-	now = new Date(),
-): Promise<{ status: 200 | 201; result: AttemptResult }> {
+export async function recordSubmission(db: Database, s: Submission, joinLimiter: Limiter, now = new Date()): Promise<SubmitResult> {
 	const quiz = await findQuiz(s.quizId);
-	if (!quiz)
-		throw new Problem(422, "Unknown quiz", `There is no quiz "${s.quizId}".`, { errors: [{ path: "quizId", message: "unknown quiz" }] });
-	const problems = checkAnswers(quiz, s.answers);
-	if (problems.length > 0) {
-		throw new Problem(422, "Answers do not fit the quiz", problems.join("; "), {
-			errors: problems.map((message) => ({ path: message.slice(0, message.indexOf(":")), message })),
-		});
-	}
+	if (!quiz) return { kind: "unknownQuiz", quizId: s.quizId };
+	const issues = checkAnswers(quiz, s.answers);
+	if (issues.length > 0) return { kind: "invalidAnswers", issues };
 	const requestHash = await submissionHash(s);
-	let classId: string | null = null;
-	let maxAttempts: number | null = null;
+	let cls: ClassRow | null = null;
 	if (s.classCode !== null) {
-		const cls = await findClassByCode(db, s.classCode);
-		if (!cls) {
-			throw new Problem(422, "Unknown class code", `No class has the code "${s.classCode}". Check the code your teacher gave you.`, {
-				errors: [{ path: "classCode", message: "unknown class code" }],
-			});
-		}
-		classId = cls.id;
-		maxAttempts = cls.maxAttempts;
+		if (!(await joinLimiter.allow())) return { kind: "rateLimited" };
+		cls = await findClassByCode(db, s.classCode);
+		if (!cls) return { kind: "unknownClass", classCode: s.classCode };
 		const refusal = classPolicyRefusal(cls, quiz.id, now);
 		// A replay of an attempt stored before the class closed still gets its result.
 		if (refusal) return replayOr(db, quiz, s.attemptId, requestHash, refusal);
@@ -138,7 +90,7 @@ export async function recordSubmission(
 				id: s.attemptId,
 				quizId: quiz.id,
 				quizVersion: quiz.version,
-				classId,
+				classId: cls?.id ?? null,
 				studentName: s.studentName,
 				studentKey: studentKey(s.studentName),
 				startedAt: startedAtFromAttemptId(s.attemptId, now),
@@ -148,45 +100,68 @@ export async function recordSubmission(
 				requestHash,
 			},
 			graded.responses,
-			maxAttempts,
+			cls?.maxAttempts ?? null,
 		);
 	} catch (err) {
-		if (isAttemptCapViolation(err)) {
-			const cap = new Problem(409, "No attempts left", `You have used all ${maxAttempts} attempts your teacher allows for this quiz.`);
-			return replayOr(db, quiz, s.attemptId, requestHash, cap);
+		if (cls?.maxAttempts != null && isAttemptCapViolation(err)) {
+			return replayOr(db, quiz, s.attemptId, requestHash, { kind: "noAttemptsLeft", maxAttempts: cls.maxAttempts });
 		}
 		if (!isUniqueViolation(err)) throw err;
 		return replay(db, quiz, s.attemptId, requestHash);
 	}
-	return { status: 201, result: attemptResult(quiz, { ...stored, classCode: s.classCode }) };
+	return { kind: "stored", result: attemptResult(quiz, { ...stored, classCode: s.classCode }) };
 }
 
-/** Why a class takes no new attempt at this quiz now (not open, closed), or null. */
-export function classPolicyRefusal(cls: ClassRow, quizId: string, now: Date): Problem | null {
-	if (cls.closesAt !== null && now.getTime() >= cls.closesAt.getTime()) {
-		return new Problem(403, "Class closed", `This class stopped taking answers at ${cls.closesAt.toISOString()}.`);
-	}
-	if (cls.openQuizIds !== null && !(JSON.parse(cls.openQuizIds) as string[]).includes(quizId)) {
-		return new Problem(403, "Quiz not open", `Quiz "${quizId}" is not open for this class. Ask your teacher which quiz to take.`);
-	}
+type Refusal = Extract<SubmitResult, { kind: "classClosed" | "quizNotOpen" | "noAttemptsLeft" }>;
+
+/** Why a class takes no new attempt at this quiz now (closed, or the quiz is not open), or null. */
+export function classPolicyRefusal(cls: ClassRow, quizId: string, now: Date): Refusal | null {
+	if (cls.closesAt !== null && now.getTime() >= cls.closesAt.getTime()) return { kind: "classClosed", closesAt: cls.closesAt };
+	if (cls.openQuizIds !== null && !cls.openQuizIds.includes(quizId)) return { kind: "quizNotOpen", quizId };
 	return null;
 }
 
 /** The stored result when this is a replay of an attempt already stored, else the refusal. */
-async function replayOr(db: Database, quiz: Quiz, attemptId: string, requestHash: string, refusal: Problem) {
+async function replayOr(db: Database, quiz: Quiz, attemptId: string, requestHash: string, refusal: Refusal): Promise<SubmitResult> {
 	if (await findAttempt(db, attemptId)) return replay(db, quiz, attemptId, requestHash);
-	throw refusal;
+	return refusal;
 }
 
-async function replay(db: Database, quiz: Quiz, attemptId: string, requestHash: string) {
+async function replay(db: Database, quiz: Quiz, attemptId: string, requestHash: string): Promise<SubmitResult> {
 	const stored = await findAttempt(db, attemptId);
 	if (!stored) throw new Error(`attempt ${attemptId} conflicted but is not stored`);
-	if (stored.attempt.requestHash !== requestHash) {
-		throw new Problem(
-			409,
-			"Attempt id already used",
-			`Attempt ${attemptId} was already submitted with different answers. Start a new attempt with a new id.`,
-		);
+	if (stored.attempt.requestHash !== requestHash) return { kind: "conflict", attemptId };
+	return { kind: "replayed", result: attemptResult(quiz, stored) };
+}
+
+export type ResultLookup = { kind: "found"; quiz: Quiz; result: AttemptResult } | { kind: "notFound" };
+
+/** A stored attempt's result, graded against the quiz it was taken on. */
+export async function findResult(db: Database, attemptId: string): Promise<ResultLookup> {
+	const stored = await findAttempt(db, attemptId);
+	const quiz = stored ? await findQuiz(stored.attempt.quizId) : undefined;
+	if (!stored || !quiz) return { kind: "notFound" };
+	return { kind: "found", quiz, result: attemptResult(quiz, stored) };
+}
+
+/** A refused submission in one sentence, as the student should read it. */
+export function refusalSentence(result: Exclude<SubmitResult, { kind: "stored" | "replayed" }>): string {
+	switch (result.kind) {
+		case "conflict":
+			return `Attempt ${result.attemptId} was already submitted with different answers. Start a new attempt with a new id.`;
+		case "noAttemptsLeft":
+			return `You have used all ${result.maxAttempts} attempts your teacher allows for this quiz.`;
+		case "unknownQuiz":
+			return `There is no quiz "${result.quizId}".`;
+		case "invalidAnswers":
+			return "These answers do not fit the quiz.";
+		case "unknownClass":
+			return `No class has the code "${result.classCode}". Check the code your teacher gave you.`;
+		case "classClosed":
+			return `This class stopped taking answers at ${result.closesAt.toISOString()}.`;
+		case "quizNotOpen":
+			return `Quiz "${result.quizId}" is not open for this class. Ask your teacher which quiz to take.`;
+		case "rateLimited":
+			return "Too many class codes tried from this network. Wait a minute, then try again.";
 	}
-	return { status: 200 as const, result: attemptResult(quiz, stored) };
 }

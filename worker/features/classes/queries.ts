@@ -3,7 +3,7 @@ import type { Database } from "../../db/client";
 import { attempts, type ClassRow, classes } from "../../db/schema";
 
 /** The class students join with this code, or null. */
-export async function findClassByCode(db: Database, joinCode: string) {
+export async function findClassByCode(db: Database, joinCode: string): Promise<ClassRow | null> {
 	const rows = await db.select().from(classes).where(eq(classes.joinCode, joinCode)).limit(1);
 	return rows[0] ?? null;
 }
@@ -24,23 +24,14 @@ export function listTeacherClasses(db: Database, teacherId: string) {
 		.select({
 			cls: classes,
 			// Written out: inside a one-table select drizzle would print both columns unqualified.
-			attempts: sql<number>`(SELECT COUNT(*) FROM attempts a WHERE a.class_id = "classes"."id")`,
+			attempts: sql<number>`(SELECT COUNT(*) FROM attempts a WHERE a.class_id = "classes"."id")`.mapWith(Number),
 		})
 		.from(classes)
 		.where(eq(classes.teacherId, teacherId))
 		.orderBy(asc(classes.createdAt), asc(classes.id));
 }
 
-export interface NewClass {
-	id: string;
-	teacherId: string;
-	name: string;
-	joinCode: string;
-	createdAt: Date;
-	openQuizIds: string | null;
-	closesAt: Date | null;
-	maxAttempts: number | null;
-}
+export type NewClass = typeof classes.$inferInsert;
 
 /** Inserts a class; throws the driver's unique violation when the join code is taken. */
 export async function insertClass(db: Database, cls: NewClass): Promise<ClassRow> {
@@ -77,4 +68,20 @@ export async function deleteStudentAttempts(db: Database, classId: string, stude
 		.where(and(eq(attempts.classId, classId), eq(attempts.studentKey, studentKey)))
 		.returning({ id: attempts.id });
 	return gone.length;
+}
+
+/** The first `limit` attempts at a quiz in a class, in submission order, as the class page lists them. */
+export function firstAttempts(db: Database, classId: string, quizId: string, limit: number) {
+	return db
+		.select({
+			studentName: attempts.studentName,
+			attemptNumber: attempts.attemptNumber,
+			score: attempts.score,
+			maxScore: attempts.maxScore,
+			submittedAt: attempts.submittedAt,
+		})
+		.from(attempts)
+		.where(and(eq(attempts.classId, classId), eq(attempts.quizId, quizId)))
+		.orderBy(asc(attempts.submittedAt), asc(attempts.id))
+		.limit(limit);
 }

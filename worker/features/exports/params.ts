@@ -1,7 +1,6 @@
-import { validate } from "../../http/validate";
+import type { ExportKind } from "../../db/schema";
 import * as z from "../../lib/z";
 import type { ExportFilter } from "./queries";
-import type { ExportKind } from "./service";
 
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -10,19 +9,13 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const when = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: "must be a date (2026-11-29) or an ISO 8601 time" });
 
 /** ?quizId=&from=&to= of every export: from is inclusive; a `to` day includes that whole day. */
-export const exportFilterQuery = validate(
-	"query",
-	z.object({
-		quizId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-		from: z.optional(when),
-		to: z.optional(when),
-	}),
-);
+export const exportFilterSchema = z.object({
+	quizId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+	from: z.optional(when),
+	to: z.optional(when),
+});
 
-export function toFilter(
-	classId: string,
-	q: { quizId?: string | undefined; from?: string | undefined; to?: string | undefined },
-): ExportFilter {
+export function toFilter(classId: string, q: z.infer<typeof exportFilterSchema>): ExportFilter {
 	const from = q.from === undefined ? null : new Date(DATE_ONLY.test(q.from) ? `${q.from}T00:00:00Z` : q.from);
 	const to = q.to === undefined ? null : DATE_ONLY.test(q.to) ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS) : new Date(q.to);
 	return { classId, quizId: q.quizId ?? null, from, to };

@@ -1,9 +1,10 @@
 /** Turns an export of a class into an HTTP response: streamed CSV or JSON, with a file name that says what it is. */
 import type { Context } from "hono";
-import type { ClassRow } from "../../db/schema";
+import type { ClassRow, ExportKind } from "../../db/schema";
 import { contentDisposition, csvFileName } from "../../domain/csv";
+import type { AppEnv } from "../../env";
 import type { ExportFilter } from "./queries";
-import { analyseItems, CSV_EXPORTS, type ExportKind, type ExportOptions, itemAnalysisJson, streamOf } from "./service";
+import { analyseItems, CSV_EXPORTS, itemAnalysisJson, streamOf } from "./service";
 
 export type ExportFormat = "csv" | "json";
 
@@ -14,23 +15,22 @@ export function exportFileName(cls: ClassRow, kind: ExportKind, quizId: string |
 	return csvFileName([named ? cls.name : `class-${cls.joinCode}`, quizId ?? "all-quizzes", kind, now.toISOString().slice(0, 10)], format);
 }
 
-export async function sendExport(
-	c: Context,
+export async function sendExport<E extends AppEnv>(
+	c: Context<E>,
 	cls: ClassRow,
 	kind: ExportKind,
 	format: ExportFormat,
 	filter: ExportFilter,
-	opts: ExportOptions = {},
-): Promise<Response> {
-	const db = c.get("db");
+) {
+	c.header("Cache-Control", "private, no-store");
 	if (format === "json") {
-		const quizzes = itemAnalysisJson(await analyseItems(db, filter, opts));
-		return c.json({ classId: cls.id, className: cls.name, quizzes }, 200, { "Cache-Control": "private, no-store" });
+		const quizzes = itemAnalysisJson(await analyseItems(c.var.db, filter));
+		return c.json({ classId: cls.id, className: cls.name, quizzes });
 	}
-	const body = streamOf(CSV_EXPORTS[kind](db, filter, opts));
-	return c.body(body, 200, {
-		"Content-Type": "text/csv; charset=utf-8; header=present",
-		"Content-Disposition": contentDisposition(exportFileName(cls, kind, filter.quizId, format)),
-		"Cache-Control": "private, no-store",
+	return c.body(streamOf(CSV_EXPORTS[kind](c.var.db, filter)), {
+		headers: {
+			"Content-Type": "text/csv; charset=utf-8; header=present",
+			"Content-Disposition": contentDisposition(exportFileName(cls, kind, filter.quizId, format)),
+		},
 	});
 }

@@ -4,8 +4,9 @@
  * when the client has taken the last one. Memory stays bounded by one page, whatever the class size.
  */
 import type { Database } from "../../db/client";
+import type { ExportKind } from "../../db/schema";
 import { CSV_BOM, type CsvValue, csvRow } from "../../domain/csv";
-import type { StoredAnswer } from "../../domain/quiz/grading";
+import { readStoredAnswer, type StoredAnswer } from "../../domain/quiz/grading";
 import type { Question, Quiz } from "../../domain/quiz/schema";
 import { ItemAnalysis, type ItemAnalysisResult } from "../../domain/stats";
 import { getCatalog } from "../quizzes/library";
@@ -21,8 +22,7 @@ import {
 	responsesPage,
 } from "./queries";
 
-export const EXPORT_KINDS = ["scores", "gradebook", "responses", "item-analysis"] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+export { EXPORT_KINDS, type ExportKind } from "../../db/schema";
 
 export interface ExportOptions {
 	/** Most rows one D1 query may return (attempts, responses or gradebook groups). */
@@ -181,13 +181,9 @@ async function* responseRows(db: Database, f: ExportFilter, opts: ExportOptions)
 	}
 }
 
+/** A stored answer's JSON (valid JSON by the table's CHECK) read back, its shape checked: anything else counts as unanswered. */
 function parseAnswer(raw: string | null): StoredAnswer {
-	if (raw === null) return null;
-	try {
-		return JSON.parse(raw) as StoredAnswer;
-	} catch {
-		return null;
-	}
+	return raw === null ? null : readStoredAnswer(JSON.parse(raw));
 }
 
 /** The answer as a teacher reads it: the choices' texts joined with "; ", or the text typed. */
@@ -369,4 +365,7 @@ export async function* itemAnalysisCsv(db: Database, f: ExportFilter, opts: Expo
 	yield out;
 }
 
-export const CSV_EXPORTS = { scores: scoresCsv, gradebook: gradebookCsv, responses: responsesCsv, "item-analysis": itemAnalysisCsv };
+export const CSV_EXPORTS: Record<
+	ExportKind,
+	(db: Database, f: ExportFilter, opts?: ExportOptions) => AsyncGenerator<string, void, undefined>
+> = { scores: scoresCsv, gradebook: gradebookCsv, responses: responsesCsv, "item-analysis": itemAnalysisCsv };

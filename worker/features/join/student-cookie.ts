@@ -6,7 +6,9 @@
  */
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { submissionSchema } from "../attempts/service";
+import { nameField } from "../../domain/names";
+import * as z from "../../lib/z";
+import { classCodeSchema } from "../attempts/schema";
 
 export const STUDENT_COOKIE = "quizline_student";
 const MAX_AGE_S = 12 * 60 * 60;
@@ -18,29 +20,36 @@ export interface Student {
 
 type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
+const studentName = nameField("student");
+
 /** The name as it will be stored, or why it cannot be. */
 export function checkName(raw: string): Checked<string> {
-	const r = submissionSchema.shape.studentName.safeParse(raw);
+	const r = studentName.safeParse(raw);
 	return r.success ? { ok: true, value: r.data } : { ok: false, message: `Your name ${r.error.issues[0]?.message ?? "is not valid"}.` };
 }
 
 /** The class code normalised (spaces and dashes out, upper case), null when empty, or why it cannot be. */
 export function checkClassCode(raw: string): Checked<string | null> {
-	const r = submissionSchema.shape.classCode.safeParse(raw);
+	const r = classCodeSchema.safeParse(raw);
 	return r.success ? { ok: true, value: r.data } : { ok: false, message: "That class code is too long." };
 }
+
+const cookieSchema = z.object({ n: z.string(), c: z.optional(z.string()) });
 
 export function readStudent(c: Context): Student | null {
 	const raw = getCookie(c, STUDENT_COOKIE);
 	if (!raw) return null;
+	let data: unknown;
 	try {
-		const data = JSON.parse(raw) as { n?: unknown; c?: unknown };
-		const name = checkName(typeof data.n === "string" ? data.n : "");
-		const code = checkClassCode(typeof data.c === "string" ? data.c : "");
-		return name.ok && code.ok ? { name: name.value, classCode: code.value } : null;
+		data = JSON.parse(raw);
 	} catch {
 		return null;
 	}
+	const parsed = cookieSchema.safeParse(data);
+	if (!parsed.success) return null;
+	const name = checkName(parsed.data.n);
+	const code = checkClassCode(parsed.data.c ?? "");
+	return name.ok && code.ok ? { name: name.value, classCode: code.value } : null;
 }
 
 export function writeStudent(c: Context, s: Student): void {

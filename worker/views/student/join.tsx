@@ -1,9 +1,7 @@
-import type { AssetPaths } from "../assets";
 import { ErrorSummary, NameAndClassFields } from "../fields";
-import { Bar, Layout } from "../layout";
+import { Bar, type PageProps } from "../layout";
 
 export interface JoinProps {
-	assets: AssetPaths;
 	quizzes: { id: string; title: string; questionCount: number }[];
 	name: string;
 	classCode: string;
@@ -14,10 +12,12 @@ export interface JoinProps {
  * `/`: name, class code (optional) and the quizzes, all in one form: typing a name and tapping a
  * quiz is the whole way in. Posts to /join, which checks the code and remembers the student.
  */
-export function JoinPage({ assets, quizzes, name, classCode, errors }: JoinProps) {
+export const joinPageProps: PageProps = { title: "Join", description: "Type your name, add your class code, and pick a quiz." };
+
+export function JoinPage({ quizzes, name, classCode, errors }: JoinProps) {
 	const messages = [errors.name, errors.classCode, errors.quiz].filter((m): m is string => Boolean(m));
 	return (
-		<Layout title="Join" description="Type your name, add your class code, and pick a quiz." assets={assets}>
+		<>
 			<Bar heading="Join a quiz" />
 			<main class="page">
 				<form method="post" action="/join" class="join" novalidate>
@@ -36,6 +36,6 @@ export function JoinPage({ assets, quizzes, name, classCode, errors }: JoinProps
 					</ul>
 				</form>
 			</main>
-		</Layout>
+		</>
 	);
 }

@@ -1,9 +1,8 @@
 import type { PublicQuiz } from "../../domain/quiz/public";
 import { shuffleChoices } from "../../domain/shuffle";
 import { ANSWER_FIELD, type Draft } from "../../features/attempts/form";
-import type { AssetPaths } from "../assets";
 import { ErrorSummary, NameAndClassFields } from "../fields";
-import { Bar, Layout } from "../layout";
+import { Bar, type PageProps } from "../layout";
 
 export interface QuizErrors {
 	/** Shown at the top of the form, each a sentence. */
@@ -13,7 +12,6 @@ export interface QuizErrors {
 }
 
 export interface QuizProps {
-	assets: AssetPaths;
 	/** Only what a student may see before submitting: no answers, explanations or evidence. */
 	quiz: PublicQuiz;
 	attemptId: string;
@@ -37,11 +35,18 @@ const HINTS: Record<string, string> = {
  * one swipe (or the Read/Answer switch) apart on a phone. Each panel scrolls on its own, so
  * switching never loses the place in the other; that holds without JavaScript too.
  */
-export function QuizPage({ assets, quiz, attemptId, student, name, classCode, draft, errors }: QuizProps) {
+export const quizPageProps = (quiz: PublicQuiz): PageProps => ({
+	title: quiz.title,
+	description: `Read the article and answer ${quiz.questions.length} questions.`,
+	script: true,
+	bodyClass: "quiz-page",
+});
+
+export function QuizPage({ quiz, attemptId, student, name, classCode, draft, errors }: QuizProps) {
 	const total = quiz.questions.length;
 	const askIdentity = student === null || Boolean(errors.studentName || errors.classCode);
 	return (
-		<Layout title={quiz.title} description={`Read the article and answer ${total} questions.`} assets={assets} script bodyClass="quiz-page">
+		<>
 			<Bar heading={quiz.title}>
 				<nav class="switch" aria-label="Read or answer">
 					<a href="#article" data-panel="article">
@@ -101,7 +106,7 @@ export function QuizPage({ assets, quiz, attemptId, student, name, classCode, dr
 					</form>
 				</section>
 			</main>
-		</Layout>
+		</>
 	);
 }
 

@@ -1,19 +1,23 @@
 import type { StoredAnswer } from "../../domain/quiz/grading";
 import type { Question, Quiz } from "../../domain/quiz/schema";
 import type { AttemptResult } from "../../features/attempts/service";
-import type { AssetPaths } from "../assets";
-import { Bar, Layout } from "../layout";
+import { Bar, type PageProps } from "../layout";
 
 /**
  * `/result/:attemptId`: the score, then every question right or wrong (a word and a symbol, not
  * colour alone), the student's answer, the correct one, why, and the evidence quote marked inside
  * its paragraph of the article.
  */
-export function ResultPage({ assets, quiz, result }: { assets: AssetPaths; quiz: Quiz; result: AttemptResult }) {
+export const resultPageProps = (result: AttemptResult): PageProps => ({
+	title: `Result: ${result.quizTitle}`,
+	description: `${result.studentName}'s result for ${result.quizTitle}.`,
+});
+
+export function ResultPage({ quiz, result }: { quiz: Quiz; result: AttemptResult }) {
 	const right = result.results.filter((r) => r.correct).length;
 	const questions = new Map(quiz.questions.map((q) => [q.id, q]));
 	return (
-		<Layout title={`Result: ${result.quizTitle}`} description={`${result.studentName}'s result for ${result.quizTitle}.`} assets={assets}>
+		<>
 			<Bar heading="Your result" />
 			<main class="page result">
 				<section class="score" aria-labelledby="score-title">
@@ -65,7 +69,7 @@ export function ResultPage({ assets, quiz, result }: { assets: AssetPaths; quiz:
 					</a>
 				</p>
 			</main>
-		</Layout>
+		</>
 	);
 }
 

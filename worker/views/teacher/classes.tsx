@@ -2,48 +2,33 @@ import { raw } from "hono/html";
 import { renderSVG } from "uqr";
 import type { ClassRow } from "../../db/schema";
 import type { HistogramBin } from "../../domain/stats";
-import type { AttemptExportRow } from "../../features/exports/queries";
-import type { AssetPaths } from "../assets";
 import { FacilityChart, ScoreHistogram } from "./charts";
-import { TeacherLayout } from "./layout";
 
-interface Base {
-	assets: AssetPaths;
-	nonce: string;
-}
-
-export function SignInPage({ assets, nonce, error }: Base & { error?: string }) {
+export function SignInPage({ error }: { error?: string }) {
 	return (
-		<TeacherLayout title="Sign in" assets={assets} nonce={nonce}>
-			<form method="post" action="/teacher/sign-in" novalidate>
-				{error ? (
-					<div class="alert" role="alert">
-						<p>{error}</p>
-					</div>
-				) : null}
-				<div class="field">
-					<label for="token">Your teacher token</label>
-					<input id="token" name="token" type="password" required autocomplete="current-password" aria-describedby="token-hint" />
-					<p id="token-hint" class="hint">
-						The token your Quizline operator gave you. It is exchanged for a sign-in cookie and not kept in this page.
-					</p>
+		<form method="post" action="/teacher/sign-in" novalidate>
+			{error ? (
+				<div class="alert" role="alert">
+					<p>{error}</p>
 				</div>
-				<button type="submit" class="primary">
-					Sign in
-				</button>
-			</form>
-		</TeacherLayout>
+			) : null}
+			<div class="field">
+				<label for="token">Your teacher token</label>
+				<input id="token" name="token" type="password" required autocomplete="current-password" aria-describedby="token-hint" />
+				<p id="token-hint" class="hint">
+					The token your Quizline operator gave you. It is exchanged for a sign-in cookie and not kept in this page.
+				</p>
+			</div>
+			<button type="submit" class="primary">
+				Sign in
+			</button>
+		</form>
 	);
 }
 
-export function ClassesPage({
-	assets,
-	nonce,
-	teacherName,
-	classes,
-}: Base & { teacherName: string; classes: { cls: ClassRow; attempts: number }[] }) {
+export function ClassesPage({ classes }: { classes: { cls: ClassRow; attempts: number }[] }) {
 	return (
-		<TeacherLayout title="Your classes" assets={assets} nonce={nonce} teacherName={teacherName}>
+		<>
 			{classes.length === 0 ? <p>You have no classes yet.</p> : null}
 			{classes.length > 0 ? (
 				<div class="scroll">
@@ -86,17 +71,25 @@ export function ClassesPage({
 					</button>
 				</form>
 			</section>
-		</TeacherLayout>
+		</>
 	);
 }
 
-export interface ClassPageProps extends Base {
-	teacherName: string;
+/** One attempt as the class page lists it. */
+export interface AttemptLine {
+	studentName: string;
+	attemptNumber: number;
+	score: number;
+	maxScore: number;
+	submittedAt: Date;
+}
+
+export interface ClassPageProps {
 	cls: ClassRow;
 	joinUrl: string;
 	quizzes: { id: string; title: string }[];
 	quizId: string;
-	attempts: AttemptExportRow[];
+	attempts: AttemptLine[];
 	/** More attempts exist than the table shows. */
 	more: boolean;
 	bins: HistogramBin[];
@@ -111,7 +104,7 @@ export function ClassPage(p: ClassPageProps) {
 	const q = `?quizId=${encodeURIComponent(p.quizId)}`;
 	const qr = renderSVG(p.joinUrl, { border: 2 }).replace("<svg ", '<svg role="img" aria-label="QR code of the join link" ');
 	return (
-		<TeacherLayout title={p.cls.name} assets={p.assets} nonce={p.nonce} teacherName={p.teacherName}>
+		<>
 			<p>
 				<a href="/teacher">All classes</a>
 			</p>
@@ -197,16 +190,16 @@ export function ClassPage(p: ClassPageProps) {
 						<tbody>
 							{p.attempts.map((a) => (
 								<tr>
-									<td>{a.student_name}</td>
-									<td class="num">{String(a.attempt_number)}</td>
-									<td class="num">{`${a.score} / ${a.max_score}`}</td>
-									<td>{new Date(a.submitted_at).toISOString().slice(0, 16).replace("T", " ")}</td>
+									<td>{a.studentName}</td>
+									<td class="num">{String(a.attemptNumber)}</td>
+									<td class="num">{`${a.score} / ${a.maxScore}`}</td>
+									<td>{a.submittedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
 								</tr>
 							))}
 						</tbody>
 					</table>
 				</div>
 			</section>
-		</TeacherLayout>
+		</>
 	);
 }

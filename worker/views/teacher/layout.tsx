@@ -1,7 +1,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { AssetPaths } from "../assets";
-import { Layout } from "../layout";
+import { Document, type PageProps } from "../layout";
 
 /** What the dashboard adds to the student pages' stylesheet: tables and charts. Inline, with the CSP nonce. */
 const DASHBOARD_CSS = `
@@ -17,11 +17,17 @@ const DASHBOARD_CSS = `
 .dash section { margin-block: 1.5rem; }
 `;
 
-/** A dashboard page: the student pages' layout and stylesheet, the header with a sign-out button. */
-export function TeacherLayout(props: { title: string; assets: AssetPaths; nonce: string; teacherName?: string; children?: Child }) {
+/** A dashboard document: the student pages' stylesheet plus the dashboard's, the header with a sign-out button when signed in. */
+export function TeacherDocument(
+	props: PageProps & { assets: AssetPaths; nonce: string | undefined; teacherName: string | undefined; children?: Child },
+) {
 	return (
-		<Layout title={props.title} description="Quizline for teachers: classes, join codes, results and exports." assets={props.assets}>
-			<style nonce={props.nonce}>{raw(DASHBOARD_CSS)}</style>
+		<Document
+			title={props.title}
+			description={props.description ?? "Quizline for teachers: classes, join codes, results and exports."}
+			assets={props.assets}
+			head={<style nonce={props.nonce}>{raw(DASHBOARD_CSS)}</style>}
+		>
 			<header class="bar">
 				<p class="brand">
 					<a href="/teacher">Quizline for teachers</a>
@@ -36,6 +42,6 @@ export function TeacherLayout(props: { title: string; assets: AssetPaths; nonce:
 				) : null}
 			</header>
 			<main class="page dash">{props.children}</main>
-		</Layout>
+		</Document>
 	);
 }

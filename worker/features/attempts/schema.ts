@@ -1,0 +1,38 @@
+import { nameField } from "../../domain/names";
+import { idSchema } from "../../http/params";
+import * as z from "../../lib/z";
+
+export const MAX_ANSWERS = 200;
+
+/** The attempt id: any UUID, kept in lower case. */
+export const attemptIdSchema = z.pipe(
+	z.uuid("must be a UUID"),
+	z.transform((s) => s.toLowerCase()),
+);
+
+/** A class code as students type it: spaces and dashes out, upper case; empty is none. */
+export const classCodeSchema = z.pipe(
+	z.nullish(z.string().check(z.maxLength(32, "is too long"))),
+	z.transform((s) => (s ? s.replace(/[\s-]+/g, "").toUpperCase() : "") || null),
+);
+
+/** A submission as the API and the quiz form send it. */
+export const submissionSchema = z.object({
+	attemptId: attemptIdSchema,
+	quizId: idSchema,
+	studentName: nameField("student"),
+	classCode: classCodeSchema,
+	answers: z
+		.array(
+			z
+				.object({
+					questionId: idSchema,
+					choiceIds: z.optional(z.array(idSchema).check(z.maxLength(50, "has too many choices"))),
+					text: z.optional(z.string().check(z.maxLength(500, "is too long (500 characters at most)"))),
+				})
+				.check(z.refine((a) => !(a.choiceIds !== undefined && a.text !== undefined), "send either choiceIds or text, not both")),
+		)
+		.check(z.maxLength(MAX_ANSWERS, `has more than ${MAX_ANSWERS} answers`)),
+});
+
+export type Submission = z.infer<typeof submissionSchema>;

@@ -1,0 +1,100 @@
+/** Classes: created with a fresh join code, changed, deleted with confirmation. Typed results, no HTTP. */
+import type { Database } from "../../db/client";
+import type { ClassRow } from "../../db/schema";
+import { normaliseName, studentKey } from "../../domain/names";
+import { newJoinCode } from "../../domain/secrets";
+import { histogram } from "../../domain/stats";
+import { isUniqueViolation } from "../attempts/queries";
+import { analyseItems } from "../exports/service";
+import { getCatalog } from "../quizzes/library";
+import {
+	type ClassChanges,
+	deleteClass,
+	deleteStudentAttempts,
+	findTeacherClass,
+	firstAttempts,
+	insertClass,
+	updateClass,
+} from "./queries";
+
+/** The policy a class sets for its students. */
+export interface ClassPolicy {
+	openQuizIds?: string[] | null | undefined;
+	closesAt?: Date | null | undefined;
+	maxAttempts?: number | null | undefined;
+}
+
+/** Creates a class with a fresh join code, drawing again in the rare case the code is taken. */
+export async function createClass(db: Database, teacherId: string, input: { name: string } & ClassPolicy): Promise<ClassRow> {
+	for (let tries = 0; ; tries++) {
+		try {
+			return await insertClass(db, {
+				id: crypto.randomUUID(),
+				teacherId,
+				name: input.name,
+				joinCode: newJoinCode(),
+				createdAt: new Date(),
+				openQuizIds: input.openQuizIds ?? null,
+				closesAt: input.closesAt ?? null,
+				maxAttempts: input.maxAttempts ?? null,
+			});
+		} catch (err) {
+			if (!isUniqueViolation(err) || tries >= 5) throw err;
+		}
+	}
+}
+
+/** Applies the fields given (undefined: leave as is). Null when the class is not this teacher's. */
+export function changeClass(db: Database, teacherId: string, classId: string, input: { name?: string | undefined } & ClassPolicy) {
+	const changes: ClassChanges = {};
+	if (input.name !== undefined) changes.name = input.name;
+	if (input.openQuizIds !== undefined) changes.openQuizIds = input.openQuizIds;
+	if (input.closesAt !== undefined) changes.closesAt = input.closesAt;
+	if (input.maxAttempts !== undefined) changes.maxAttempts = input.maxAttempts;
+	return updateClass(db, teacherId, classId, changes);
+}
+
+/** The teacher's class, or null whether it is missing or another teacher's: never confirm it exists. */
+export const findClass = findTeacherClass;
+
+export type DeleteResult = { kind: "deleted" } | { kind: "confirmationNeeded" };
+
+/** Deletes a class and everything in it, once the teacher has repeated its id or exact name. */
+export async function removeClass(db: Database, cls: ClassRow, confirm: string | undefined): Promise<DeleteResult> {
+	if (confirm !== cls.id && confirm !== cls.name) return { kind: "confirmationNeeded" };
+	await deleteClass(db, cls.teacherId, cls.id);
+	return { kind: "deleted" };
+}
+
+/** Deletes every attempt of one student (by name, grouped as the exports group it) in a class. */
+export async function removeStudent(db: Database, cls: ClassRow, rawName: string) {
+	const studentName = normaliseName(rawName);
+	return { studentName, deleted: await deleteStudentAttempts(db, cls.id, studentKey(studentName)) };
+}
+
+/** How many attempts the class page lists before it points to the CSV. */
+const TABLE_ROWS = 200;
+
+/** What the class page shows for one quiz: the attempts, the score histogram, facility per question and the summary statistics. */
+export async function classDashboard(db: Database, cls: ClassRow, askedQuizId: string | undefined) {
+	const { quizzes } = await getCatalog();
+	const quiz = quizzes.find((q) => q.id === askedQuizId) ?? quizzes[0];
+	if (!quiz) throw new Error("the quiz library is empty");
+	const filter = { classId: cls.id, quizId: quiz.id, from: null, to: null };
+	const [rows, [analysis]] = await Promise.all([firstAttempts(db, cls.id, quiz.id, TABLE_ROWS + 1), analyseItems(db, filter)]);
+	const result = analysis?.result;
+	return {
+		quizzes: quizzes.map((q) => ({ id: q.id, title: q.title })),
+		quizId: quiz.id,
+		attempts: rows.slice(0, TABLE_ROWS),
+		more: rows.length > TABLE_ROWS,
+		bins: histogram(analysis?.scoreCounts ?? new Map(), quiz.maxScore),
+		facility: quiz.questions.map((_, i) => ({ label: `Q${i + 1}`, facility: result?.items[i]?.facility ?? null })),
+		stats: {
+			attempts: result?.quiz.attempts ?? 0,
+			mean: result?.quiz.mean ?? null,
+			median: result?.quiz.median ?? null,
+			alpha: result?.quiz.cronbachAlpha ?? null,
+		},
+	};
+}

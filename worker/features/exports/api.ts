@@ -1,0 +1,59 @@
+import { Hono } from "hono";
+import { EXPORT_KINDS } from "../../db/schema";
+import type { ClassEnv } from "../../env";
+import { idParam } from "../../http/params";
+import { created, noContent, notFound, unprocessable } from "../../http/problem";
+import { requireJson, validate } from "../../http/validate";
+import * as z from "../../lib/z";
+import { createExportLink, listLinks, revokeLink } from "./link-service";
+import { exportFilterSchema, exportLinkUrl, toFilter } from "./params";
+import { sendExport } from "./send";
+
+const linkSchema = z.strictObject({
+	export: z.enum(EXPORT_KINDS),
+	quizId: z.optional(z.string().check(z.maxLength(100))),
+	expiresInDays: z._default(z.int().check(z.gte(1), z.lte(366)), 30),
+});
+
+/** One class's exports and export links; mounted on a class that loadClass has authorised (`c.var.cls`). */
+export const classExportsApi = new Hono<ClassEnv>()
+	.get("/item-analysis", validate("query", exportFilterSchema), (c) =>
+		sendExport(c, c.var.cls, "item-analysis", "json", toFilter(c.var.cls.id, c.req.valid("query"))),
+	)
+	.get("/:file{(scores|gradebook|responses|item-analysis)\\.csv}", validate("query", exportFilterSchema), (c) => {
+		const kind = EXPORT_KINDS.find((k) => `${k}.csv` === c.req.param("file"));
+		if (!kind) throw notFound("Not Found", "There is no such export.");
+		return sendExport(c, c.var.cls, kind, "csv", toFilter(c.var.cls.id, c.req.valid("query")));
+	})
+	.post("/export-links", requireJson, validate("json", linkSchema), async (c) => {
+		const result = await createExportLink(c.var.db, c.var.cls, c.req.valid("json"));
+		if (result.kind === "unknownQuiz") {
+			throw unprocessable("Unknown quiz", `There is no quiz "${result.quizId}".`, [{ path: "quizId", message: "unknown quiz" }]);
+		}
+		c.header("Cache-Control", "no-store");
+		return created(c, {
+			id: result.id,
+			url: exportLinkUrl(new URL(c.req.url).origin, result.token, result.export),
+			export: result.export,
+			quizId: result.quizId,
+			expiresAt: result.expiresAt.toISOString(),
+		});
+	})
+	.get("/export-links", async (c) => {
+		const links = await listLinks(c.var.db, c.var.cls);
+		return c.json({
+			links: links.map((l) => ({
+				id: l.id,
+				export: l.export,
+				quizId: l.quizId,
+				createdAt: l.createdAt.toISOString(),
+				expiresAt: l.expiresAt.toISOString(),
+			})),
+		});
+	})
+	.delete("/export-links/:linkId", idParam("linkId"), async (c) => {
+		const { linkId } = c.req.valid("param");
+		if (!(await revokeLink(c.var.db, c.var.cls, linkId)))
+			throw notFound("Link not found", `Class ${c.var.cls.id} has no export link ${linkId}.`);
+		return noContent(c);
+	});

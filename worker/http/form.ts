@@ -1,0 +1,20 @@
+import type { Context } from "hono";
+import { badRequest } from "./problem";
+
+export type FormBody = Record<string, string | File | (string | File)[]>;
+
+/** The posted form, every value of repeated fields kept; a body that does not parse as one (a broken multipart body, say) is a bad request. */
+export async function readForm(c: Context): Promise<FormBody> {
+	try {
+		return await c.req.parseBody({ all: true });
+	} catch {
+		throw badRequest("Bad form", "The form could not be read. Go back and submit it again.");
+	}
+}
+
+/** The first text value of a field, or "". */
+export function formText(body: FormBody, name: string): string {
+	const value = body[name];
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === "string" ? first : "";
+}
