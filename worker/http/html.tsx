@@ -17,8 +17,12 @@ import { problemOf } from "./problem";
 /** Rendered JSX: what `c.render` takes. */
 export type Html = string | Promise<string>;
 
+// Module augmentation: hono types c.render from this interface, so it must stay an interface with a call
+// signature (biome.json turns off useShorthandFunctionType for this file only).
 declare module "hono" {
-	type ContextRenderer = (content: Html, props: PageProps) => Response | Promise<Response>;
+	interface ContextRenderer {
+		(content: Html, props: PageProps): Response | Promise<Response>;
+	}
 }
 
 /** A router's page frame: the document around a page's content, given what the request carries. */
