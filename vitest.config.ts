@@ -12,6 +12,8 @@ export default defineConfig(async () => {
 				wrangler: { configPath: "./wrangler.toml" },
 				miniflare: {
 					bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: "test-admin-token-0123456789abcdef" },
+					// A second, empty database for tests that apply the migrations step by step.
+					d1Databases: ["MIGRATION_DB"],
 				},
 			}),
 		],

@@ -7,8 +7,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { HttpClient } from "../tests/load/lib/http";
-import { fetchQuiz, makeSubmission, rng } from "../tests/load/lib/submissions";
+import { HttpClient } from "../scripts/lib/http";
+import { fetchQuiz, makeSubmission, rng } from "../scripts/lib/submissions";
 import { measureAll, type Target } from "./lib/api";
 import { bundleSize } from "./lib/bundle";
 import { environment } from "./lib/environment";

@@ -16,8 +16,8 @@ import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, describeViolations, launchBrowser, newPhoneContext, runAxe } from "../tests/e2e/browser";
-import { removeState, startLocalServer } from "../tests/support/local-server";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, describeViolations, launchBrowser, newPhoneContext, runAxe } from "./lib/browser";
+import { removeState, startLocalServer } from "./lib/local-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.AUDIT_RUNS ?? 3);

@@ -9,9 +9,9 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { HttpClient } from "../../tests/load/lib/http";
-import { fetchQuiz } from "../../tests/load/lib/submissions";
-import { TEST_ADMIN_TOKEN } from "../../tests/support/local-server";
+import { HttpClient } from "../../scripts/lib/http";
+import { TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
+import { fetchQuiz } from "../../scripts/lib/submissions";
 import { procKiB, resetPeak, startPinned, stopServer, workerdPid } from "./servers";
 
 export interface ExportFile {

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { type LocalServer, removeState, type StartOptions, startLocalServer } from "../../tests/support/local-server";
+import { type LocalServer, removeState, type StartOptions, startLocalServer } from "../../scripts/lib/local-server";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const SERVER_CPU = "0";

@@ -64,11 +64,24 @@ export function applyMigrations(persistDir: string, config = "wrangler.toml"): v
 	if (res.status !== 0) throw new Error(`migrations failed:\n${res.stdout}\n${res.stderr}`);
 }
 
+/** Another process took the free port between our probe and wrangler's bind. */
+class PortTaken extends Error {}
+
 export async function startLocalServer(options: StartOptions = {}): Promise<LocalServer> {
 	const persistDir = options.persistDir ?? mkdtempSync(path.join(tmpdir(), "quizline-"));
 	const config = options.config ?? "wrangler.toml";
 	if (!options.skipMigrations) applyMigrations(persistDir, config);
-	const port = options.port ?? (await freePort());
+	// A free port can be taken by another process before wrangler binds it: draw another and try again.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startOn(options.port ?? (await freePort()), persistDir, config, options);
+		} catch (err) {
+			if (!(err instanceof PortTaken) || options.port !== undefined || attempt >= 3) throw err;
+		}
+	}
+}
+
+async function startOn(port: number, persistDir: string, config: string, options: StartOptions): Promise<LocalServer> {
 	const vars = { ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...options.vars };
 	const args = ["dev", "--local", "-c", config, "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir];
 	args.push("--show-interactive-dev-session=false", "--log-level", options.verbose ? "log" : "warn");
@@ -94,7 +107,10 @@ export async function startLocalServer(options: StartOptions = {}): Promise<Loca
 	};
 	const deadline = Date.now() + 60_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+		if (child.exitCode !== null) {
+			if (/Address already in use/.test(output)) throw new PortTaken(output);
+			throw new Error(`wrangler dev exited early:\n${output}`);
+		}
 		try {
 			const res = await fetch(`${url}/api/quizzes`);
 			if (res.ok) break;

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, postJson, readProblem } from "../helpers/http";
-import { ADMIN_TOKEN, bearer, createTeacher, freshIp, teacherGet } from "../helpers/teacher";
+import { call, postJson, readProblem } from "../fixtures/http";
+import { ADMIN_TOKEN, bearer, createTeacher, freshIp, teacherGet } from "../fixtures/teacher";
 
 async function sha256Hex(text: string) {
 	const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { call } from "../helpers/http";
-import { QUIZ_ID } from "../helpers/quiz";
+import { call } from "../fixtures/http";
+import { QUIZ_ID } from "../fixtures/quiz";
 
 /** Sends a body and checks the answer is a 4xx problem+json, never a 5xx or a success. */
 async function expectRejected(body: string, contentType = "application/json") {

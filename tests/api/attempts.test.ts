@@ -1,26 +1,14 @@
 import { env } from "cloudflare:workers";
+import type { InferResponseType } from "hono/client";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../worker/db/client";
 import { findAttempt, insertAttempt } from "../../worker/features/attempts/queries";
-import { call, postJson, readProblem } from "../helpers/http";
-import { perfectAnswers, QUIZ_ID, theQuiz } from "../helpers/quiz";
+import type { client } from "../fixtures/client";
+import { call, postJson, readProblem } from "../fixtures/http";
+import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
 
-type Result = {
-	attemptId: string;
-	quizId: string;
-	quizVersion: string;
-	studentName: string;
-	score: number;
-	maxScore: number;
-	results: {
-		questionId: string;
-		correct: boolean;
-		correctChoiceIds?: string[];
-		acceptedAnswers?: string[];
-		explanation: string;
-		evidence: { paragraph: number; quote: string };
-	}[];
-};
+/** What POST /api/attempts answers, typed from the route. */
+type Result = InferResponseType<ReturnType<typeof client>["api"]["attempts"]["$post"], 201>;
 
 const submission = (overrides: Record<string, unknown> = {}) => ({
 	attemptId: crypto.randomUUID(),

@@ -9,10 +9,11 @@ import {
 	SCORES_COLUMNS,
 	scoresCsv,
 } from "../../worker/features/exports/service";
+import { client } from "../fixtures/client";
 import { parseCsv } from "../fixtures/csv";
-import { call, postJson } from "../helpers/http";
-import { perfectAnswers, QUIZ_ID, theQuiz } from "../helpers/quiz";
-import { bearer, createClass, createTeacher, getCsv, seedAttempts, submit } from "../helpers/teacher";
+import { call, postJson } from "../fixtures/http";
+import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
+import { bearer, createClass, createTeacher, getCsv, seedAttempts, submit } from "../fixtures/teacher";
 
 const DANGEROUS = ["=", "+", "-", "@", "\t", "\r", "\n", "\0"];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -337,16 +338,12 @@ describe("item analysis", () => {
 		const t = await createTeacher();
 		const cls = await createClass(t.token);
 		await seedExample(cls.joinCode);
-		const res = await call(`/api/teacher/classes/${cls.id}/item-analysis?quizId=${QUIZ_ID}`, { headers: bearer(t.token) });
+		const res = await client(bearer(t.token)).api.teacher.classes[":classId"]["item-analysis"].$get({
+			param: { classId: cls.id },
+			query: { quizId: QUIZ_ID },
+		});
 		expect(res.status).toBe(200);
-		type Q = {
-			questionId: string;
-			facility: number;
-			discrimination: number | null;
-			discriminativeEfficiency: number | null;
-			choices: { choiceId: string; count: number; text: string }[];
-		};
-		const body = (await res.json()) as { quizzes: { quizId: string; quiz: Record<string, number>; questions: Q[] }[] };
+		const body = await res.json();
 		expect(body.quizzes).toHaveLength(1);
 		const [analysis] = body.quizzes;
 		expect(analysis?.quiz.attempts).toBe(5);
@@ -354,7 +351,11 @@ describe("item analysis", () => {
 		expect(analysis?.quiz.median).toBeCloseTo(1, 3);
 		expect(analysis?.quiz.sd).toBeCloseTo(1.1402, 3);
 		expect(analysis?.quiz.cronbachAlpha).toBeCloseTo(0.3239, 3);
-		const q = (id: string) => analysis?.questions.find((x) => x.questionId === id) as Q;
+		const q = (id: string) => {
+			const found = analysis?.questions.find((x) => x.questionId === id);
+			if (!found) throw new Error(`no question ${id} in the analysis`);
+			return found;
+		};
 		expect(q("q-third-party").facility).toBeCloseTo(0.6, 3);
 		expect(q("q-third-party").discrimination).toBeCloseTo(0.3273, 3);
 		expect(q("q-third-party").discriminativeEfficiency).toBeCloseTo(0.375, 3);

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { shuffleChoices } from "../../worker/domain/shuffle";
-import { call, readProblem } from "../helpers/http";
-import { perfectAnswers, QUIZ_ID, theQuiz } from "../helpers/quiz";
+import { call, readProblem } from "../fixtures/http";
+import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
 
 const CLASS_CODE = "K7M2QX";
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

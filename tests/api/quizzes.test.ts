@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { call } from "../helpers/http";
-import { QUIZ_ID, theQuiz } from "../helpers/quiz";
+import { client } from "../fixtures/client";
+import { call } from "../fixtures/http";
+import { QUIZ_ID, theQuiz } from "../fixtures/quiz";
 
 describe("GET /api/quizzes", () => {
 	it("lists the quizzes with id, title, question count and version", async () => {
-		const res = await call("/api/quizzes");
+		const res = await client().api.quizzes.$get();
 		expect(res.status).toBe(200);
-		const body = (await res.json()) as { quizzes: { id: string; title: string; questionCount: number; version: string }[] };
+		const body = await res.json();
 		const quiz = await theQuiz();
 		expect(body.quizzes).toContainEqual({ id: QUIZ_ID, title: quiz.title, questionCount: quiz.questions.length, version: quiz.version });
 		expect(body.quizzes[0]?.version).toMatch(/^[0-9a-f]{16}$/);
@@ -15,15 +16,9 @@ describe("GET /api/quizzes", () => {
 
 describe("GET /api/quizzes/:quizId", () => {
 	it("serves the article and at least 12 questions of all four types", async () => {
-		const res = await call(`/api/quizzes/${QUIZ_ID}`);
+		const res = await client().api.quizzes[":quizId"].$get({ param: { quizId: QUIZ_ID } });
 		expect(res.status).toBe(200);
-		const body = (await res.json()) as {
-			id: string;
-			version: string;
-			attemptId: string;
-			article: { title: string; paragraphs: string[] };
-			questions: { id: string; type: string; prompt: string; choices: { id: string; text: string }[] }[];
-		};
+		const body = await res.json();
 		expect(body.id).toBe(QUIZ_ID);
 		expect(body.article.paragraphs).toHaveLength(5);
 		expect(body.article.paragraphs[4]).toContain("Vitaly Pashin");

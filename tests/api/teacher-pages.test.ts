@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BASE, call } from "../helpers/http";
-import { bearer, createClass, createTeacher, freshIp, submit } from "../helpers/teacher";
+import { BASE, call } from "../fixtures/http";
+import { bearer, createClass, createTeacher, freshIp, submit } from "../fixtures/teacher";
 
 const form = (fields: Record<string, string>, headers: Record<string, string> = {}) => ({
 	method: "POST",

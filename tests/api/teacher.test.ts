@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { JOIN_CODE_ALPHABET } from "../../worker/domain/secrets";
-import { call, postJson, readProblem } from "../helpers/http";
-import { perfectAnswers, QUIZ_ID, theQuiz } from "../helpers/quiz";
-import { bearer, type ClassJson, createClass, createTeacher, freshIp, submit, teacherGet } from "../helpers/teacher";
+import { call, postJson, readProblem } from "../fixtures/http";
+import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
+import { bearer, type ClassJson, createClass, createTeacher, freshIp, submit, teacherGet } from "../fixtures/teacher";
 
 const json = (method: string, token: string, body: unknown) => ({
 	method,

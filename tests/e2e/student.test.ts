@@ -8,15 +8,19 @@ import path from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import quizFile from "../../quiz-data/quizzes/nk-diplomacy-2017.json";
-import { d1Query } from "../load/lib/d1";
-import { type LocalServer, removeState, startLocalServer } from "../support/local-server";
-import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "./browser";
+import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "../../scripts/lib/browser";
+import { d1Query } from "../../scripts/lib/d1";
+import { type LocalServer, removeState, startLocalServer } from "../../scripts/lib/local-server";
 
 const QUIZ_ID = quizFile.id;
 const QUESTIONS = quizFile.questions;
 const CLASS_CODE = "E2EK7M";
 const STORAGE_KEY = `quizline:${QUIZ_ID}`;
-const SCREENSHOTS = path.resolve(import.meta.dirname, "../../docs/screenshots");
+/**
+ * Where the screenshots go: an ignored folder, so running the tests changes no tracked file.
+ * `npm run screenshots` points SCREENSHOT_DIR at docs/screenshots to refresh the README's pictures.
+ */
+const SCREENSHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(import.meta.dirname, ".tmp/screenshots"));
 
 let server: LocalServer;
 let browser: Browser;

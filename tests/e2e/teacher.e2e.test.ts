@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "../../scripts/lib/browser";
+import { type LocalServer, removeState, startLocalServer, TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
 import { parseCsv } from "../fixtures/csv";
-import { type LocalServer, removeState, startLocalServer, TEST_ADMIN_TOKEN } from "../support/local-server";
-import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "./browser";
 
 let server: LocalServer;
 let browser: Browser;

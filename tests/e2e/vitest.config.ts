@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 /**
  * End-to-end tests in Node (not the Workers pool): each file starts the real Worker with
- * tests/support/local-server.ts and drives headless Chromium through tests/e2e/browser.ts.
+ * scripts/lib/local-server.ts and drives headless Chromium through scripts/lib/browser.ts.
  * One file at a time: a wrangler dev and a browser each are plenty for two cores.
  */
 export default defineConfig({

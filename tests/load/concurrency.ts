@@ -4,9 +4,9 @@
  * once the original has been answered. Afterwards: exactly one stored attempt per unique id (by
  * the API and by SQL), every replay got the original result, nothing answered 5xx.
  */
-import { integrity, storedAttemptIds } from "./lib/d1";
-import { HttpClient, pool, type Reply } from "./lib/http";
-import { fetchQuiz, makeSubmission, rng, type Submission } from "./lib/submissions";
+import { integrity, storedAttemptIds } from "../../scripts/lib/d1";
+import { HttpClient, pool, type Reply } from "../../scripts/lib/http";
+import { fetchQuiz, makeSubmission, rng, type Submission } from "../../scripts/lib/submissions";
 import type { Check } from "./report";
 
 interface Job {

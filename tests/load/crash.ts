@@ -7,10 +7,10 @@
  * student retrying an unanswered request after the restart gets a normal 201/200.
  */
 
-import type { LocalServer } from "../support/local-server";
-import { integrity, storedAttemptIds } from "./lib/d1";
-import { HttpClient, pool } from "./lib/http";
-import { fetchQuiz, makeSubmission, type PublicQuiz, rng, type Submission } from "./lib/submissions";
+import type { LocalServer } from "../../scripts/lib/local-server";
+import { integrity, storedAttemptIds } from "../../scripts/lib/d1";
+import { HttpClient, pool } from "../../scripts/lib/http";
+import { fetchQuiz, makeSubmission, type PublicQuiz, rng, type Submission } from "../../scripts/lib/submissions";
 import type { Check } from "./report";
 
 export interface CrashResult {

@@ -7,9 +7,9 @@
  */
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import fc from "fast-check";
-import { TEST_ADMIN_TOKEN } from "../support/local-server";
-import { HttpClient, type Reply, type RequestSpec } from "./lib/http";
-import { fetchQuiz, makeSubmission, type PublicQuiz, rng } from "./lib/submissions";
+import { TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
+import { HttpClient, type Reply, type RequestSpec } from "../../scripts/lib/http";
+import { fetchQuiz, makeSubmission, type PublicQuiz, rng } from "../../scripts/lib/submissions";
 import type { Check } from "./report";
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "get"];

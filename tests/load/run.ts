@@ -5,7 +5,7 @@
  * failed check. Size: LOAD_SCALE=smoke|ci|full (ci by default). Speed is not asserted here: bench/.
  */
 
-import { type LocalServer, removeState, startLocalServer } from "../support/local-server";
+import { type LocalServer, removeState, startLocalServer } from "../../scripts/lib/local-server";
 import { runConcurrency } from "./concurrency";
 import { runCrash } from "./crash";
 import { runFuzz } from "./fuzz";

@@ -53,13 +53,17 @@ export async function teacherFromSession(db: Database, sid: string, now = new Da
 	return q.findBySessionHash(db, await hashSecret(sid), now);
 }
 
-export type SignInResult = { kind: "signedIn"; sid: string; maxAgeSeconds: number } | { kind: "invalidToken" };
+export type SignInResult =
+	| { kind: "signedIn"; sid: string; maxAgeSeconds: number }
+	| { kind: "invalidToken" }
+	/** The operator's token was typed: it opens the admin API, not a dashboard. */
+	| { kind: "operatorToken" };
 
 /** Exchanges a teacher token for a new dashboard session; the token itself is never kept. */
-export async function signIn(db: Database, rawToken: string, now = new Date()): Promise<SignInResult> {
+export async function signIn(db: Database, rawToken: string, operatorSecret: string | undefined, now = new Date()): Promise<SignInResult> {
 	const token = rawToken.trim();
 	const teacher = token.length > 0 && token.length <= 512 ? await teacherFromToken(db, token) : null;
-	if (!teacher) return { kind: "invalidToken" };
+	if (!teacher) return (await isOperatorToken(token, operatorSecret)) ? { kind: "operatorToken" } : { kind: "invalidToken" };
 	const sid = newSecret(SECRET_PREFIX.session);
 	await q.insertSession(db, {
 		idHash: await hashSecret(sid),

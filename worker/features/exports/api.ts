@@ -7,7 +7,7 @@ import { requireJson, validate } from "../../http/validate";
 import * as z from "../../lib/z";
 import { createExportLink, listLinks, revokeLink } from "./link-service";
 import { exportFilterSchema, exportLinkUrl, toFilter } from "./params";
-import { sendExport } from "./send";
+import { csvResponse, itemAnalysisResponse } from "./send";
 
 const linkSchema = z.strictObject({
 	export: z.enum(EXPORT_KINDS),
@@ -18,12 +18,12 @@ const linkSchema = z.strictObject({
 /** One class's exports and export links; mounted on a class that loadClass has authorised (`c.var.cls`). */
 export const classExportsApi = new Hono<ClassEnv>()
 	.get("/item-analysis", validate("query", exportFilterSchema), (c) =>
-		sendExport(c, c.var.cls, "item-analysis", "json", toFilter(c.var.cls.id, c.req.valid("query"))),
+		itemAnalysisResponse(c, c.var.cls, toFilter(c.var.cls.id, c.req.valid("query"))),
 	)
 	.get("/:file{(scores|gradebook|responses|item-analysis)\\.csv}", validate("query", exportFilterSchema), (c) => {
 		const kind = EXPORT_KINDS.find((k) => `${k}.csv` === c.req.param("file"));
 		if (!kind) throw notFound("Not Found", "There is no such export.");
-		return sendExport(c, c.var.cls, kind, "csv", toFilter(c.var.cls.id, c.req.valid("query")));
+		return csvResponse(c, c.var.cls, kind, toFilter(c.var.cls.id, c.req.valid("query")));
 	})
 	.post("/export-links", requireJson, validate("json", linkSchema), async (c) => {
 		const result = await createExportLink(c.var.db, c.var.cls, c.req.valid("json"));

@@ -4,7 +4,7 @@ import { noRoute, notFound } from "../../http/problem";
 import { countFailures, linkNotFound } from "../../http/rate-limit";
 import { findLinkFor } from "./link-service";
 import { linkFileName } from "./params";
-import { sendExport } from "./send";
+import { csvResponse } from "./send";
 
 /**
  * Read-only export links: GET /export/<token>/<kind>.csv, no header needed, for Google Sheets'
@@ -21,7 +21,7 @@ export const exportLinks = new Hono<AppEnv>()
 				"This export link does not exist, has expired or was revoked. Ask the teacher for a new one.",
 			);
 		}
-		return sendExport(c, found.cls, found.link.export, "csv", { classId: found.cls.id, quizId: found.link.quizId, from: null, to: null });
+		return csvResponse(c, found.cls, found.link.export, { classId: found.cls.id, quizId: found.link.quizId, from: null, to: null });
 	})
 	.all("*", (c) => {
 		throw noRoute(c);

@@ -6,31 +6,27 @@ import type { AppEnv } from "../../env";
 import type { ExportFilter } from "./queries";
 import { analyseItems, CSV_EXPORTS, itemAnalysisJson, streamOf } from "./service";
 
-export type ExportFormat = "csv" | "json";
-
 /** class_quiz_kind_date.csv, e.g. 7b-english_nk-diplomacy-2017_scores_2026-11-29.csv. */
-export function exportFileName(cls: ClassRow, kind: ExportKind, quizId: string | null, format: ExportFormat, now = new Date()): string {
+export function exportFileName(cls: ClassRow, kind: ExportKind, quizId: string | null, now = new Date()): string {
 	// A name with no ASCII letter or digit (국어 반) has an empty slug: the join code names the class then.
 	const named = csvFileName([cls.name], "") !== "export";
-	return csvFileName([named ? cls.name : `class-${cls.joinCode}`, quizId ?? "all-quizzes", kind, now.toISOString().slice(0, 10)], format);
+	return csvFileName([named ? cls.name : `class-${cls.joinCode}`, quizId ?? "all-quizzes", kind, now.toISOString().slice(0, 10)], "csv");
 }
 
-export async function sendExport<E extends AppEnv>(
-	c: Context<E>,
-	cls: ClassRow,
-	kind: ExportKind,
-	format: ExportFormat,
-	filter: ExportFilter,
-) {
+/** The item analysis of a class's attempts as JSON. */
+export async function itemAnalysisResponse<E extends AppEnv>(c: Context<E>, cls: ClassRow, filter: ExportFilter) {
+	const quizzes = itemAnalysisJson(await analyseItems(c.var.db, filter));
 	c.header("Cache-Control", "private, no-store");
-	if (format === "json") {
-		const quizzes = itemAnalysisJson(await analyseItems(c.var.db, filter));
-		return c.json({ classId: cls.id, className: cls.name, quizzes });
-	}
+	return c.json({ classId: cls.id, className: cls.name, quizzes });
+}
+
+/** One export as a CSV download, streamed page by page. */
+export function csvResponse<E extends AppEnv>(c: Context<E>, cls: ClassRow, kind: ExportKind, filter: ExportFilter) {
 	return c.body(streamOf(CSV_EXPORTS[kind](c.var.db, filter)), {
 		headers: {
 			"Content-Type": "text/csv; charset=utf-8; header=present",
-			"Content-Disposition": contentDisposition(exportFileName(cls, kind, filter.quizId, format)),
+			"Content-Disposition": contentDisposition(exportFileName(cls, kind, filter.quizId)),
+			"Cache-Control": "private, no-store",
 		},
 	});
 }
