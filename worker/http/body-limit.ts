@@ -1,4 +1,4 @@
-import type { Context } from "hono";
+import type { Context, Env } from "hono";
 import { createMiddleware } from "hono/factory";
 import { tooLarge as tooLargeProblem } from "./problem";
 
@@ -21,7 +21,7 @@ export function limitBody(maxBytes: number, detail = `The request body is larger
 		await next();
 	});
 
-	async function readWithin(c: Context, maxBytes: number) {
+	async function readWithin<E extends Env>(c: Context<E>, maxBytes: number) {
 		const declared = c.req.header("Content-Length");
 		const body = c.req.raw.body;
 		if (declared !== undefined && Number(declared) > maxBytes) {

@@ -9,7 +9,7 @@
  * with the session cookie take the same check whatever their content type: that is the gap
  * `sameOriginWrites` fills, for the teacher API when it is called with the cookie.
  */
-import type { Context } from "hono";
+import type { Context, Env } from "hono";
 import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
 import { forbidden } from "./problem";
@@ -20,7 +20,7 @@ export const formCsrf = csrf();
 const SAFE = /^(GET|HEAD|OPTIONS)$/;
 
 /** Whether an unsafe request came from our own pages, by Origin or (when Origin is absent or "null") Sec-Fetch-Site. */
-export function fromOurPages(c: Context): boolean {
+export function fromOurPages<E extends Env>(c: Context<E>): boolean {
 	if (SAFE.test(c.req.method)) return true;
 	const origin = c.req.header("Origin");
 	if (origin && origin !== "null" && origin === new URL(c.req.url).origin) return true;

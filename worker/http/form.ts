@@ -1,10 +1,10 @@
-import type { Context } from "hono";
+import type { Context, Env } from "hono";
 import { badRequest } from "./problem";
 
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
 /** The posted form, every value of repeated fields kept; a body that does not parse as one (a broken multipart body, say) is a bad request. */
-export async function readForm(c: Context): Promise<FormBody> {
+export async function readForm<E extends Env>(c: Context<E>): Promise<FormBody> {
 	try {
 		return await c.req.parseBody({ all: true });
 	} catch {

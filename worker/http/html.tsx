@@ -3,7 +3,7 @@
  * props)`), the statuses pages answer with, and the one HTML error handler, so that no browser page
  * ever shows raw JSON and every error page has a way back.
  */
-import type { Context, ErrorHandler } from "hono";
+import type { Context, Env, ErrorHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
@@ -62,7 +62,7 @@ const OUTCOME_STATUS: Record<PageOutcome, ContentfulStatusCode> = {
 };
 
 /** Renders a page with the status of its outcome. */
-export function renderAs(c: Context, outcome: PageOutcome, content: Html, props: PageProps) {
+export function renderAs<E extends Env>(c: Context<E>, outcome: PageOutcome, content: Html, props: PageProps) {
 	c.status(OUTCOME_STATUS[outcome]);
 	return c.render(content, props);
 }

@@ -4,7 +4,7 @@
  * bodies and headers. Services never see any of it: they return typed results, and each adapter
  * (the JSON API, the HTML pages) maps a result to one of these outcomes in its own place.
  */
-import type { Context, ErrorHandler } from "hono";
+import type { Context, Env, ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Issue } from "../domain/issues";
@@ -81,7 +81,7 @@ export function problemOf(err: unknown): HttpProblem {
 	return new HttpProblem(500, "Internal Server Error", "Something went wrong on our side. Please try again.");
 }
 
-export function problemResponse(c: Context, problem: HttpProblem): Response {
+export function problemResponse<E extends Env>(c: Context<E>, problem: HttpProblem): Response {
 	const body: ProblemDetails = {
 		type: "about:blank",
 		title: problem.title,
@@ -100,18 +100,18 @@ export function problemResponse(c: Context, problem: HttpProblem): Response {
 export const apiErrorHandler: ErrorHandler = (err, c) => problemResponse(c, problemOf(err));
 
 /** A route that matched nothing, as a problem. */
-export const noRoute = (c: Context) => notFound("Not Found", `Nothing is at ${c.req.method} ${new URL(c.req.url).pathname}.`);
+export const noRoute = <E extends Env>(c: Context<E>) => notFound("Not Found", `Nothing is at ${c.req.method} ${new URL(c.req.url).pathname}.`);
 
 // Successful outcomes: the adapters' vocabulary for the statuses that are not 200.
 
 /** 201 with the new resource and, when given, where it lives. */
-export function created<T>(c: Context, body: T, location?: string) {
+export function created<E extends Env, T>(c: Context<E>, body: T, location?: string) {
 	if (location) c.header("Location", location);
 	return c.json(body, 201);
 }
 
 /** 204: done, nothing to say. */
-export const noContent = (c: Context) => c.body(null, 204);
+export const noContent = <E extends Env>(c: Context<E>) => c.body(null, 204);
 
 /** 303: the form was handled, now GET this page (post/redirect/get). */
-export const seeOther = (c: Context, url: string) => c.redirect(url, 303);
+export const seeOther = <E extends Env>(c: Context<E>, url: string) => c.redirect(url, 303);

@@ -4,7 +4,7 @@ import * as z from "../../lib/z";
 
 export const MAX_ANSWERS = 200;
 
-/** The attempt id: any UUID, kept in lower case. */
+/** The attempt id: a UUID of whatever version, kept in lower case. */
 export const attemptIdSchema = z.pipe(
 	z.uuid("must be a UUID"),
 	z.transform((s) => s.toLowerCase()),

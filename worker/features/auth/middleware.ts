@@ -4,7 +4,7 @@
  * Each is applied once per router. Failures are "unauthorized" with `WWW-Authenticate: Bearer`
  * (the router's countFailures slows repeated ones).
  */
-import type { Context } from "hono";
+import type { Context, Env } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../env";
@@ -70,12 +70,12 @@ function sessionTeacher<E extends AppEnv>(c: Context<E>): Promise<TeacherIdentit
 }
 
 /** Sets the session cookie: HttpOnly, Secure, SameSite=Strict, __Host-. */
-export function setSessionCookie(c: Context, sid: string, maxAgeSeconds: number) {
+export function setSessionCookie<E extends Env>(c: Context<E>, sid: string, maxAgeSeconds: number) {
 	setCookie(c, SESSION_COOKIE, sid, { path: "/", httpOnly: true, secure: true, sameSite: "Strict", maxAge: maxAgeSeconds });
 }
 
 /** The session secret of this request, if any, and a response that forgets it. */
-export function takeSessionCookie(c: Context): string | undefined {
+export function takeSessionCookie<E extends Env>(c: Context<E>): string | undefined {
 	const sid = getCookie(c, SESSION_COOKIE);
 	deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
 	return sid;

@@ -4,7 +4,7 @@
  * holds nothing else, is read by nobody else and is no identifier of ours: there is no tracking.
  * Names and codes are normalised exactly as submissions are, through the same schema fields.
  */
-import type { Context } from "hono";
+import type { Context, Env } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { nameField } from "../../domain/names";
 import * as z from "../../lib/z";
@@ -36,7 +36,7 @@ export function checkClassCode(raw: string): Checked<string | null> {
 
 const cookieSchema = z.object({ n: z.string(), c: z.optional(z.string()) });
 
-export function readStudent(c: Context): Student | null {
+export function readStudent<E extends Env>(c: Context<E>): Student | null {
 	const raw = getCookie(c, STUDENT_COOKIE);
 	if (!raw) return null;
 	let data: unknown;
@@ -52,7 +52,7 @@ export function readStudent(c: Context): Student | null {
 	return name.ok && code.ok ? { name: name.value, classCode: code.value } : null;
 }
 
-export function writeStudent(c: Context, s: Student): void {
+export function writeStudent<E extends Env>(c: Context<E>, s: Student): void {
 	setCookie(c, STUDENT_COOKIE, JSON.stringify({ n: s.name, c: s.classCode ?? "" }), {
 		path: "/",
 		httpOnly: true,
