@@ -15,8 +15,6 @@ export function createApp() {
 			c.set("db", createDb(c.env.DB));
 			await next();
 		})
-		.notFound((c) => {
-			throw noRoute(c);
-		})
+		.notFound(noRoute)
 		.onError(apiErrorHandler);
 }

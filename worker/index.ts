@@ -10,7 +10,7 @@
  */
 import { Hono } from "hono";
 import { createApp } from "./app";
-import type { AppEnv, PageEnv } from "./env";
+import type { AppEnv } from "./env";
 import { attemptsApi } from "./features/attempts/api";
 import { attemptPages } from "./features/attempts/pages";
 import { adminApi } from "./features/auth/admin-api";
@@ -23,8 +23,8 @@ import { joinPages } from "./features/join/pages";
 import { quizzesApi } from "./features/quizzes/api";
 import { staticFiles } from "./features/static";
 import { formCsrf } from "./http/csrf";
-import { cacheControl, compressPages, htmlErrors, pages } from "./http/html";
-import { noRoute, notFound } from "./http/problem";
+import { compressPages, noPage, pageRouter } from "./http/html";
+import { noRoute } from "./http/problem";
 import { studentErrorFrame, studentShell } from "./views/student/shell";
 import { teacherErrorFrame, teacherShell } from "./views/teacher/shell";
 
@@ -33,29 +33,31 @@ const api = new Hono<AppEnv>()
 	.route("/attempts", attemptsApi)
 	.route("/admin", adminApi)
 	.route("/teacher", teacherApiBase.route("/classes", classesApi))
-	.all("*", (c) => {
-		throw noRoute(c);
-	});
+	.all("*", noRoute);
 
-const dashboard = new Hono<PageEnv>()
-	.use(pages(teacherShell), cacheControl("no-store"), formCsrf)
-	.onError(htmlErrors({ href: "/teacher", label: "Back to your classes" }, teacherErrorFrame))
+const dashboard = pageRouter({
+	shell: teacherShell,
+	errorFrame: teacherErrorFrame,
+	home: { href: "/teacher", label: "Back to your classes" },
+	cacheControl: "no-store",
+})
+	.use(formCsrf)
 	.route("/", dashboardHome)
 	.route("/", authPages)
 	.route("/classes", classPages)
-	.all("*", () => {
-		throw notFound("Not found", "There is no dashboard page at this address.");
-	});
+	.all("*", noPage("There is no dashboard page at this address."));
 
-const studentPages = new Hono<PageEnv>()
-	.use(pages(studentShell), compressPages, cacheControl("private, no-cache"))
-	.onError(htmlErrors({ href: "/", label: "Go to the list of quizzes" }, studentErrorFrame))
+const studentPages = pageRouter({
+	shell: studentShell,
+	errorFrame: studentErrorFrame,
+	home: { href: "/", label: "Go to the list of quizzes" },
+	cacheControl: "private, no-cache",
+})
+	.use(compressPages)
 	.route("/", staticFiles)
 	.route("/", joinPages)
 	.route("/", attemptPages)
-	.all("*", () => {
-		throw notFound("Not found", "There is no page at this address.");
-	});
+	.all("*", noPage("There is no page at this address."));
 
 const app = createApp().route("/api", api).route("/export", exportLinks).route("/teacher", dashboard).route("/", studentPages);
 

@@ -98,15 +98,7 @@ export function zip(entries: readonly ZipEntry[], options: ZipOptions = {}): Uin
 	for (const f of files) {
 		offsets.push(at);
 		view.setUint32(at, LOCAL_HEADER, true);
-		view.setUint16(at + 4, VERSION_NEEDED, true);
-		view.setUint16(at + 6, FLAG_UTF8, true);
-		view.setUint16(at + 8, METHOD_STORED, true);
-		view.setUint16(at + 10, time, true);
-		view.setUint16(at + 12, date, true);
-		view.setUint32(at + 14, f.crc, true);
-		view.setUint32(at + 18, f.data.length, true); // compressed size
-		view.setUint32(at + 22, f.data.length, true); // uncompressed size
-		view.setUint16(at + 26, f.name.length, true);
+		writeEntryFields(view, at + 4, f, time, date);
 		view.setUint16(at + 28, 0, true); // extra field length
 		out.set(f.name, at + LOCAL_HEADER_SIZE);
 		out.set(f.data, at + LOCAL_HEADER_SIZE + f.name.length);
@@ -117,15 +109,7 @@ export function zip(entries: readonly ZipEntry[], options: ZipOptions = {}): Uin
 	files.forEach((f, i) => {
 		view.setUint32(at, CENTRAL_HEADER, true);
 		view.setUint16(at + 4, VERSION_MADE_BY, true);
-		view.setUint16(at + 6, VERSION_NEEDED, true);
-		view.setUint16(at + 8, FLAG_UTF8, true);
-		view.setUint16(at + 10, METHOD_STORED, true);
-		view.setUint16(at + 12, time, true);
-		view.setUint16(at + 14, date, true);
-		view.setUint32(at + 16, f.crc, true);
-		view.setUint32(at + 20, f.data.length, true);
-		view.setUint32(at + 24, f.data.length, true);
-		view.setUint16(at + 28, f.name.length, true);
+		writeEntryFields(view, at + 6, f, time, date);
 		// Extra field length, comment length, disk number and internal attributes stay zero.
 		view.setUint32(at + 38, UNIX_FILE_ATTRIBUTES, true);
 		view.setUint32(at + 42, offsets[i] as number, true);
@@ -141,6 +125,23 @@ export function zip(entries: readonly ZipEntry[], options: ZipOptions = {}): Uin
 	view.setUint32(at + 16, centralStart, true);
 	// Comment length: zero.
 	return out;
+}
+
+/**
+ * The fields a local header and its central-directory entry share, in the same order: version
+ * needed, flags, method, time, date, CRC-32, compressed and uncompressed size (equal: stored),
+ * name length. They start at offset 4 of a local header and 6 of a central one.
+ */
+function writeEntryFields(view: DataView, at: number, f: { crc: number; data: Uint8Array; name: Uint8Array }, time: number, date: number) {
+	view.setUint16(at, VERSION_NEEDED, true);
+	view.setUint16(at + 2, FLAG_UTF8, true);
+	view.setUint16(at + 4, METHOD_STORED, true);
+	view.setUint16(at + 6, time, true);
+	view.setUint16(at + 8, date, true);
+	view.setUint32(at + 10, f.crc, true);
+	view.setUint32(at + 14, f.data.length, true);
+	view.setUint32(at + 18, f.data.length, true);
+	view.setUint16(at + 22, f.name.length, true);
 }
 
 /** Rejects names that would unpack outside the target folder, clash, or mean different paths to different tools. */

@@ -3,7 +3,7 @@
  * props)`), the statuses pages answer with, and the one HTML error handler, so that no browser page
  * ever shows raw JSON and every error page has a way back.
  */
-import type { Context, Env, ErrorHandler } from "hono";
+import { type Context, type Env, type ErrorHandler, Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
@@ -12,7 +12,7 @@ import type { AppEnv, PageEnv } from "../env";
 import { assetPaths } from "../views/assets";
 import { ErrorBody } from "../views/error";
 import type { PageProps } from "../views/layout";
-import { problemOf } from "./problem";
+import { notFound, problemOf } from "./problem";
 
 /** Rendered JSX: what `c.render` takes. */
 export type Html = string | Promise<string>;
@@ -71,7 +71,10 @@ export function renderAs<E extends Env>(c: Context<E>, outcome: PageOutcome, con
  * The HTML error handler of a router of pages: the problem's status, its sentence, and a way back
  * (`home`), inside the router's own page frame. Anything unexpected is a 500 page that leaks nothing.
  */
-export function htmlErrors(home: { href: string; label: string }, frame: (title: string, body: Child) => Html): ErrorHandler<PageEnv> {
+export function htmlErrors<E extends PageEnv>(
+	home: { href: string; label: string },
+	frame: (title: string, body: Child) => Html,
+): ErrorHandler<E> {
 	return (err, c) => {
 		const problem = problemOf(err);
 		c.status(problem.status);
@@ -93,6 +96,24 @@ export const compressPages = createMiddleware<AppEnv>(async (c, next) => {
 	if (encoding) c.res.headers.set("Content-Encoding", encoding);
 	c.res.headers.append("Vary", "Accept-Encoding");
 });
+
+/** What makes a router of pages: its frame (shell), how its errors look, where "back" leads, its default caching. */
+export interface PageRouterOptions<E extends PageEnv> {
+	shell: Shell<E>;
+	errorFrame: (title: string, body: Child) => Html;
+	home: { href: string; label: string };
+	cacheControl: string;
+}
+
+/** A router of pages, with its renderer, its default Cache-Control and its HTML error handler in place; add routes, then `.all("*", noPage(…))`. */
+export function pageRouter<E extends PageEnv>(o: PageRouterOptions<E>) {
+	return new Hono<E>().onError(htmlErrors<E>(o.home, o.errorFrame)).use(pages(o.shell), cacheControl(o.cacheControl));
+}
+
+/** The last route of a router of pages: anything else is a not-found page that says `sentence`. */
+export const noPage = (sentence: string) => () => {
+	throw notFound("Not found", sentence);
+};
 
 /** A default Cache-Control for a router's responses; a handler that sets its own keeps it. */
 export function cacheControl(value: string) {

@@ -99,8 +99,10 @@ export function problemResponse<E extends Env>(c: Context<E>, problem: HttpProbl
 /** The JSON API's error handler: every failure as problem+json. */
 export const apiErrorHandler: ErrorHandler = (err, c) => problemResponse(c, problemOf(err));
 
-/** A route that matched nothing, as a problem. */
-export const noRoute = <E extends Env>(c: Context<E>) => notFound("Not Found", `Nothing is at ${c.req.method} ${new URL(c.req.url).pathname}.`);
+/** The last route of an API router: a request that matched nothing is a problem. */
+export const noRoute = <E extends Env>(c: Context<E>): never => {
+	throw notFound("Not Found", `Nothing is at ${c.req.method} ${new URL(c.req.url).pathname}.`);
+};
 
 // Successful outcomes: the adapters' vocabulary for the statuses that are not 200.
 

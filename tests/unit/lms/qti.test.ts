@@ -112,11 +112,14 @@ describe("qtiIdentifier", () => {
 	});
 });
 
+/** Every package check runs on the real quiz and on the hostile one. */
+const BOTH_QUIZZES = [
+	["the built-in quiz", real],
+	["the hostile quiz", hostile],
+] as const;
+
 describe("QTI package", () => {
-	for (const [label, quiz] of [
-		["the built-in quiz", real],
-		["the hostile quiz", hostile],
-	] as const) {
+	for (const [label, quiz] of BOTH_QUIZZES) {
 		describe(label, () => {
 			const pkg = open(quiz);
 			const layout = qtiLayout(quiz);
@@ -373,10 +376,7 @@ describe("QTI package: identifiers", () => {
  * change that is still valid QTI cannot quietly break the Canvas import.
  */
 describe("QTI package: what Canvas's importer reads", () => {
-	for (const [label, quiz] of [
-		["the built-in quiz", real],
-		["the hostile quiz", hostile],
-	] as const) {
+	for (const [label, quiz] of BOTH_QUIZZES) {
 		describe(label, () => {
 			const pkg = open(quiz);
 			const items = qtiLayout(quiz).items.map((i) => ({ q: i.question, doc: xmlFile(pkg, i.file) }));

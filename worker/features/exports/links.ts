@@ -23,6 +23,4 @@ export const exportLinks = new Hono<AppEnv>()
 		}
 		return csvResponse(c, found.cls, found.link.export, { classId: found.cls.id, quizId: found.link.quizId, from: null, to: null });
 	})
-	.all("*", (c) => {
-		throw noRoute(c);
-	});
+	.all("*", noRoute);
