@@ -3,7 +3,7 @@
  * the server); with it, answers are kept in localStorage as they are chosen, restored after a
  * reload or a crash, and sent with fetch to POST /api/attempts, retried with the same attempt id
  * until the server confirms, queued while the phone is offline. Served by the Worker
- * (worker/pages/assets.ts); rendered markup in worker/pages/quiz.tsx.
+ * (worker/views/assets.ts); rendered markup in worker/views/student/quiz.tsx.
  */
 
 (() => {
@@ -73,7 +73,7 @@
 		}
 	}
 
-	/* Same order as the server's (worker/pages/shuffle.ts): FNV-1a of attempt:question:choice. */
+	/* Same order as the server's (worker/domain/shuffle.ts): FNV-1a of attempt:question:choice. */
 	function rank(key) {
 		let h = 0x811c9dc5;
 		for (let i = 0; i < key.length; i++) {
