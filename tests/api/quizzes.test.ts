@@ -5,7 +5,7 @@ import { QUIZ_ID, theQuiz } from "../fixtures/quiz";
 
 describe("GET /api/quizzes", () => {
 	it("lists the quizzes with id, title, question count and version", async () => {
-		const res = await client().api.quizzes.$get();
+		const res = await client().api.quizzes.$get({ query: {} });
 		expect(res.status).toBe(200);
 		const body = await res.json();
 		const quiz = await theQuiz();

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { StoredAnswer } from "../domain/quiz/grading";
+import type { QuizContent } from "../domain/quiz/schema";
 
 /** What an export link serves. */
 export const EXPORT_KINDS = ["scores", "gradebook", "responses", "item-analysis"] as const;
@@ -141,6 +142,62 @@ export const responses = sqliteTable(
 	],
 );
 
+/** Articles teachers paste, to draft quizzes from. Paragraphs are kept exactly as pasted (typographic quotes included). */
+export const articles = sqliteTable(
+	"articles",
+	{
+		id: text().primaryKey(),
+		teacherId: text()
+			.notNull()
+			.references(() => teachers.id, { onDelete: "cascade" }),
+		title: text().notNull(),
+		source: text(),
+		date: text(),
+		paragraphs: text({ mode: "json" }).$type<string[]>().notNull(),
+		createdAt: millis().notNull(),
+	},
+	(t) => [index("articles_teacher_idx").on(t.teacherId, t.createdAt)],
+);
+
+/** A teacher's own quiz: its current version, and whether it still takes attempts. Its id is unguessable. */
+export const teacherQuizzes = sqliteTable(
+	"teacher_quizzes",
+	{
+		id: text().primaryKey(),
+		teacherId: text()
+			.notNull()
+			.references(() => teachers.id, { onDelete: "cascade" }),
+		/** The article it was made from, while that article is kept; each version holds its own copy. */
+		articleId: text().references(() => articles.id, { onDelete: "set null" }),
+		title: text().notNull(),
+		/** The version students get now, and how many questions it has (for lists, without reading the content). */
+		version: text().notNull(),
+		questionCount: integer().notNull(),
+		createdAt: millis().notNull(),
+		updatedAt: millis().notNull(),
+		/** Set when the teacher deletes the quiz: it stays in exports and results but takes no new attempt. */
+		archivedAt: millis(),
+	},
+	(t) => [index("teacher_quizzes_teacher_idx").on(t.teacherId, t.createdAt)],
+);
+
+/** Every published version of a teacher's quiz, never changed: attempts are shown and exported against the version they were graded on. */
+export const quizVersions = sqliteTable(
+	"quiz_versions",
+	{
+		quizId: text()
+			.notNull()
+			.references(() => teacherQuizzes.id, { onDelete: "cascade" }),
+		/** The content hash, as for the built-in library. */
+		version: text().notNull(),
+		content: text({ mode: "json" }).$type<QuizContent>().notNull(),
+		createdAt: millis().notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.quizId, t.version] }), check("quiz_versions_content_json", sql.raw(`json_valid("content")`))],
+);
+
 export type AttemptRow = typeof attempts.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
 export type ClassRow = typeof classes.$inferSelect;
+export type ArticleRow = typeof articles.$inferSelect;
+export type TeacherQuizRow = typeof teacherQuizzes.$inferSelect;

@@ -6,3 +6,10 @@ export interface Issue {
 
 /** An issue as one sentence, for a summary line. */
 export const describeIssue = (issue: Issue) => `${issue.path}: ${issue.message}`;
+
+/** A schema path as one: `["questions", 3, "evidence", "quote"]` reads `questions[3].evidence.quote`; the whole input, `(body)`. */
+export function issuePath(path: readonly PropertyKey[]): string {
+	let out = "";
+	for (const key of path) out += typeof key === "number" ? `[${key}]` : `${out ? "." : ""}${String(key)}`;
+	return out || "(body)";
+}

@@ -53,3 +53,17 @@ export function newJoinCode(): string {
 	}
 	return out;
 }
+
+const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+
+/**
+ * An id nobody can guess, safe in URLs and in quiz-file slugs: the prefix, a dash, then 130 random
+ * bits as 26 lower-case base-32 characters. Teachers' quizzes get one, so a quiz link is not a
+ * counter another class could walk.
+ */
+export function newPublicId(prefix: string): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(26));
+	let out = "";
+	for (const b of bytes) out += BASE32[b & 31];
+	return `${prefix}-${out}`;
+}

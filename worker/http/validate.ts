@@ -1,5 +1,6 @@
 import { zValidator } from "@hono/zod-validator";
 import { createMiddleware } from "hono/factory";
+import { issuePath } from "../domain/issues";
 import type * as z from "../lib/z";
 import { badRequest, type FieldProblem, unsupportedMediaType } from "./problem";
 
@@ -7,14 +8,7 @@ type Target = "json" | "query" | "param" | "form";
 
 /** A schema's issues as field problems: `answers.3.text` reads `answers[3].text`. */
 export function fieldProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
-	return issues.map((i) => ({ path: pathOf(i.path), message: i.message }));
-}
-
-/** `["questions", 3, "evidence", "quote"]` as `questions[3].evidence.quote`; the whole body as `(body)`. */
-export function pathOf(path: readonly PropertyKey[]): string {
-	let out = "";
-	for (const key of path) out += typeof key === "number" ? `[${key}]` : `${out ? "." : ""}${String(key)}`;
-	return out || "(body)";
+	return issues.map((i) => ({ path: issuePath(i.path), message: i.message }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type ContentFile, checkContent } from "./check";
-import type { ArticleFile, Question, Quiz, QuizFile } from "./schema";
+import { type ArticleFile, articleSchema, type Question, type Quiz, type QuizContent, type QuizFile, quizFileSchema } from "./schema";
 import { contentVersion } from "./version";
 
 export interface Catalog {
@@ -11,18 +11,21 @@ export interface Catalog {
 export async function buildCatalog(articleFiles: readonly ContentFile[], quizFiles: readonly ContentFile[]): Promise<Catalog> {
 	const problems = checkContent(articleFiles, quizFiles);
 	if (problems.length > 0) throw new Error(`Quiz content is invalid:\n${problems.join("\n")}`);
-	const articles = new Map(articleFiles.map(({ data }) => [(data as ArticleFile).id, data as ArticleFile]));
+	// The content is sound, so parsing it again only gives it its types.
+	const articles = new Map(articleFiles.map(({ data }) => articleSchema.parse(data)).map((a) => [a.id, a]));
 	const quizzes = await Promise.all(
 		quizFiles.map(({ data }) => {
-			const file = data as QuizFile;
-			const article = articles.get(file.articleId) as ArticleFile;
-			return toQuiz(file, article);
+			const quiz = quizFileSchema.parse(data);
+			const article = articles.get(quiz.articleId);
+			if (!article) throw new Error(`quiz ${quiz.id}: no article ${quiz.articleId}`);
+			return toQuiz({ quiz, article });
 		}),
 	);
 	return { quizzes, byId: new Map(quizzes.map((q) => [q.id, q])) };
 }
 
-async function toQuiz(file: QuizFile, article: ArticleFile): Promise<Quiz> {
+/** A quiz as the server holds it (answers included), from its content, versioned by hash. */
+export async function toQuiz({ quiz: file, article }: QuizContent): Promise<Quiz> {
 	const questions: Question[] = file.questions.map((q) => ({
 		id: q.id,
 		type: q.type,

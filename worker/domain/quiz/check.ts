@@ -1,4 +1,5 @@
-import { type ArticleFile, articleSchema, type QuizFile, quizFileSchema } from "./schema";
+import { type Issue, issuePath } from "../issues";
+import { type ArticleFile, articleSchema, type QuestionFile, type QuizFile, questionsSchema, quizFileSchema } from "./schema";
 
 export interface ContentFile {
 	/** Where the content came from, for messages (e.g. "quiz-data/quizzes/x.json"). */
@@ -49,49 +50,71 @@ function describePath(data: unknown, path: PropertyKey[]): string {
 }
 
 function checkQuiz(file: string, quiz: QuizFile, article: ArticleFile | undefined): string[] {
-	const problems: string[] = [];
-	if (!article) {
-		return [`${file}: quiz "${quiz.id}" names article "${quiz.articleId}", which does not exist`];
-	}
+	if (!article) return [`${file}: quiz "${quiz.id}" names article "${quiz.articleId}", which does not exist`];
+	return groundingIssues(quiz, article).map((issue) => `${file}: question "${issue.questionId}": ${issue.message}`);
+}
+
+/** A problem with one question, where its field is (`questions[3].evidence.quote`). */
+export interface QuestionIssue extends Issue {
+	questionId: string;
+}
+
+/**
+ * The grounding of a quiz that passed its schema, against its article: every evidence quote occurs
+ * verbatim in the named paragraph, ids are unique, correct answers are among the choices, a
+ * true/false question has exactly the choices true and false, a short answer has an accepted form.
+ */
+export function groundingIssues(quiz: Pick<QuizFile, "questions">, article: Pick<ArticleFile, "paragraphs">): QuestionIssue[] {
+	const issues: QuestionIssue[] = [];
 	const seen = new Set<string>();
-	for (const q of quiz.questions) {
-		const where = `${file}: question "${q.id}"`;
-		if (seen.has(q.id)) problems.push(`${where}: id repeats`);
+	quiz.questions.forEach((q, n) => {
+		const at = (field: string, message: string) => issues.push({ questionId: q.id, path: `questions[${n}]${field}`, message });
+		if (seen.has(q.id)) at(".id", "id repeats");
 		seen.add(q.id);
 		const paragraph = article.paragraphs[q.evidence.paragraph - 1];
 		if (paragraph === undefined) {
-			problems.push(`${where}: evidence names paragraph ${q.evidence.paragraph}, but the article has ${article.paragraphs.length}`);
+			at(".evidence.paragraph", `evidence names paragraph ${q.evidence.paragraph}, but the article has ${article.paragraphs.length}`);
 		} else if (!paragraph.includes(q.evidence.quote)) {
-			problems.push(`${where}: evidence quote is not in paragraph ${q.evidence.paragraph} of the article: "${q.evidence.quote}"`);
+			at(".evidence.quote", `evidence quote is not in paragraph ${q.evidence.paragraph} of the article: "${q.evidence.quote}"`);
 		}
 		const choices = q.choices ?? [];
 		const choiceIds = new Set<string>();
-		for (const c of choices) {
-			if (choiceIds.has(c.id)) problems.push(`${where}: choice id "${c.id}" repeats`);
+		choices.forEach((c, k) => {
+			if (choiceIds.has(c.id)) at(`.choices[${k}].id`, `choice id "${c.id}" repeats`);
 			choiceIds.add(c.id);
-		}
+		});
 		if (q.type === "short") {
-			if (choices.length > 0) problems.push(`${where}: a short-answer question has no choices`);
+			if (choices.length > 0) at(".choices", "a short-answer question has no choices");
 			if (!("accepted" in q.answer) || q.answer.accepted.filter((a) => a.trim() !== "").length === 0) {
-				problems.push(`${where}: a short answer needs at least one non-empty accepted form`);
+				at(".answer.accepted", "a short answer needs at least one non-empty accepted form");
 			}
-			continue;
+			return;
 		}
 		if (!("choiceIds" in q.answer)) {
-			problems.push(`${where}: a ${q.type} question's answer must list choiceIds`);
-			continue;
+			at(".answer", `a ${q.type} question's answer must list choiceIds`);
+			return;
 		}
-		if (choices.length < 2) problems.push(`${where}: needs at least two choices`);
+		if (choices.length < 2) at(".choices", "needs at least two choices");
 		if (q.type === "true_false" && [...choiceIds].sort().join() !== "false,true") {
-			problems.push(`${where}: a true_false question has exactly the choices "true" and "false"`);
+			at(".choices", 'a true_false question has exactly the choices "true" and "false"');
 		}
 		for (const id of q.answer.choiceIds) {
-			if (!choiceIds.has(id)) problems.push(`${where}: correct answer "${id}" is not among the choices`);
+			if (!choiceIds.has(id)) at(".answer.choiceIds", `correct answer "${id}" is not among the choices`);
 		}
-		if (new Set(q.answer.choiceIds).size !== q.answer.choiceIds.length) problems.push(`${where}: correct answer lists a choice twice`);
-		if (q.type !== "multiple" && q.answer.choiceIds.length !== 1) {
-			problems.push(`${where}: a ${q.type} question has exactly one correct choice`);
-		}
-	}
-	return problems;
+		if (new Set(q.answer.choiceIds).size !== q.answer.choiceIds.length) at(".answer.choiceIds", "correct answer lists a choice twice");
+		if (q.type !== "multiple" && q.answer.choiceIds.length !== 1)
+			at(".answer.choiceIds", `a ${q.type} question has exactly one correct choice`);
+	});
+	return issues;
+}
+
+/** The questions a teacher sends (`{ questions }`), checked against the schema, then grounded in the article. */
+export function checkQuestions(
+	input: unknown,
+	article: Pick<ArticleFile, "paragraphs">,
+): { ok: true; questions: QuestionFile[] } | { ok: false; issues: Issue[] } {
+	const parsed = questionsSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })) };
+	const issues = groundingIssues(parsed.data, article);
+	return issues.length > 0 ? { ok: false, issues } : { ok: true, questions: parsed.data.questions };
 }

@@ -29,6 +29,9 @@ export const questionSchema = z.strictObject({
 	points: z.optional(z.int().check(z.gte(1), z.lte(10))),
 });
 
+/** The questions of a quiz, as a teacher publishes them. */
+export const questionsSchema = z.object({ questions: z.array(questionSchema).check(z.minLength(1), z.maxLength(100)) });
+
 export const quizFileSchema = z.strictObject({
 	id: slug,
 	title: text,
@@ -40,6 +43,12 @@ export type ArticleFile = z.infer<typeof articleSchema>;
 export type QuestionFile = z.infer<typeof questionSchema>;
 export type QuizFile = z.infer<typeof quizFileSchema>;
 export type QuestionType = QuestionFile["type"];
+
+/** A quiz with the article it is grounded in: what one version of a teacher's quiz stores. */
+export interface QuizContent {
+	quiz: QuizFile;
+	article: ArticleFile;
+}
 
 export interface Choice {
 	id: string;

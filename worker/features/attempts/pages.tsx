@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import type { Database } from "../../db/client";
 import { newAttemptId } from "../../domain/attempt-id";
 import { publicQuiz } from "../../domain/quiz/public";
 import type { Quiz } from "../../domain/quiz/schema";
@@ -23,7 +24,13 @@ import { findResult, recordSubmission, refusalSentence } from "./service";
 export const FORM_LIMIT_BYTES = MAX_BODY_BYTES;
 export const FORM_TOO_LARGE = "This form is larger than a quiz can take. Go back, shorten your typed answers and submit again.";
 
-const noSuchQuiz = () => notFound("Quiz not found", "There is no such quiz.");
+/** The quiz as students take it now; an unknown or archived one is not found. */
+async function quizToTake(db: Database, quizId: string): Promise<Quiz> {
+	const found = await findQuiz(db, quizId);
+	if (!found) throw notFound("Quiz not found", "There is no such quiz.");
+	if (found.archived) throw notFound("Quiz closed", "This quiz no longer takes answers. Ask your teacher which quiz to take.");
+	return found.quiz;
+}
 
 /** Messages for the quiz form from a failed schema check, by field. */
 function formErrors(error: z.core.$ZodError, quiz: Quiz, answers: readonly unknown[]): QuizErrors {
@@ -82,14 +89,12 @@ function attemptIdOrNull(raw: string): string | null {
 /** Taking a quiz without JavaScript (the form posts here) and reading the result. */
 export const attemptPages = new Hono<PageEnv>()
 	.get("/quiz/:quizId", async (c) => {
-		const quiz = await findQuiz(c.req.param("quizId"));
-		if (!quiz) throw noSuchQuiz();
+		const quiz = await quizToTake(c.var.db, c.req.param("quizId"));
 		// A fresh server-issued attempt id: its timestamp is when the quiz was handed out.
 		return quizPage(c, quiz, { attemptId: newAttemptId() });
 	})
 	.post("/quiz/:quizId", limitBody(FORM_LIMIT_BYTES, FORM_TOO_LARGE), async (c) => {
-		const quiz = await findQuiz(c.req.param("quizId"));
-		if (!quiz) throw noSuchQuiz();
+		const quiz = await quizToTake(c.var.db, c.req.param("quizId"));
 		const { input, draft } = formToSubmission(quiz, await readForm(c));
 		const keep = {
 			attemptId: attemptIdOrNull(input.attemptId) ?? newAttemptId(),

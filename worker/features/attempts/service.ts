@@ -13,7 +13,7 @@ import { checkAnswers, describeResults, grade } from "../../domain/quiz/grading"
 import type { Quiz } from "../../domain/quiz/schema";
 import { sha256Hex } from "../../lib/hash";
 import { findClassByCode } from "../classes/queries";
-import { findQuiz } from "../quizzes/library";
+import { classOffers, type FoundQuiz, findQuiz, findQuizAt } from "../quizzes/library";
 import { findAttempt, insertAttempt, isAttemptCapViolation, isUniqueViolation, type StoredAttempt } from "./queries";
 import type { Submission } from "./schema";
 
@@ -67,19 +67,21 @@ export async function submissionHash(s: Submission): Promise<string> {
  * same id with a different submission is a conflict. A class code counts against `joinLimiter`.
  */
 export async function recordSubmission(db: Database, s: Submission, joinLimiter: Limiter, now = new Date()): Promise<SubmitResult> {
-	const quiz = await findQuiz(s.quizId);
-	if (!quiz) return { kind: "unknownQuiz", quizId: s.quizId };
+	const found = await findQuiz(db, s.quizId);
+	if (!found) return { kind: "unknownQuiz", quizId: s.quizId };
+	const { quiz } = found;
 	const issues = checkAnswers(quiz, s.answers);
 	if (issues.length > 0) return { kind: "invalidAnswers", issues };
 	const requestHash = await submissionHash(s);
+	// A replay of an attempt stored before the quiz was archived or the class closed still gets its result.
+	if (found.archived) return replayOr(db, s.attemptId, requestHash, { kind: "quizNotOpen", quizId: quiz.id });
 	let cls: ClassRow | null = null;
 	if (s.classCode !== null) {
 		if (!(await joinLimiter.allow())) return { kind: "rateLimited" };
 		cls = await findClassByCode(db, s.classCode);
 		if (!cls) return { kind: "unknownClass", classCode: s.classCode };
-		const refusal = classPolicyRefusal(cls, quiz.id, now);
-		// A replay of an attempt stored before the class closed still gets its result.
-		if (refusal) return replayOr(db, quiz, s.attemptId, requestHash, refusal);
+		const refusal = classPolicyRefusal(cls, found, now);
+		if (refusal) return replayOr(db, s.attemptId, requestHash, refusal);
 	}
 	const graded = grade(quiz, s.answers);
 	let stored: StoredAttempt;
@@ -104,34 +106,38 @@ export async function recordSubmission(db: Database, s: Submission, joinLimiter:
 		);
 	} catch (err) {
 		if (cls?.maxAttempts != null && isAttemptCapViolation(err)) {
-			return replayOr(db, quiz, s.attemptId, requestHash, { kind: "noAttemptsLeft", maxAttempts: cls.maxAttempts });
+			return replayOr(db, s.attemptId, requestHash, { kind: "noAttemptsLeft", maxAttempts: cls.maxAttempts });
 		}
 		if (!isUniqueViolation(err)) throw err;
-		return replay(db, quiz, s.attemptId, requestHash);
+		return replay(db, s.attemptId, requestHash);
 	}
 	return { kind: "stored", result: attemptResult(quiz, { ...stored, classCode: s.classCode }) };
 }
 
 type Refusal = Extract<SubmitResult, { kind: "classClosed" | "quizNotOpen" | "noAttemptsLeft" }>;
 
-/** Why a class takes no new attempt at this quiz now (closed, or the quiz is not open), or null. */
-export function classPolicyRefusal(cls: ClassRow, quizId: string, now: Date): Refusal | null {
+/** Why a class takes no new attempt at this quiz now (closed, or the quiz is not one it offers), or null. */
+export function classPolicyRefusal(cls: ClassRow, found: FoundQuiz, now: Date): Refusal | null {
 	if (cls.closesAt !== null && now.getTime() >= cls.closesAt.getTime()) return { kind: "classClosed", closesAt: cls.closesAt };
-	if (cls.openQuizIds !== null && !cls.openQuizIds.includes(quizId)) return { kind: "quizNotOpen", quizId };
+	if (!classOffers(cls, found)) return { kind: "quizNotOpen", quizId: found.quiz.id };
 	return null;
 }
 
 /** The stored result when this is a replay of an attempt already stored, else the refusal. */
-async function replayOr(db: Database, quiz: Quiz, attemptId: string, requestHash: string, refusal: Refusal): Promise<SubmitResult> {
-	if (await findAttempt(db, attemptId)) return replay(db, quiz, attemptId, requestHash);
+async function replayOr(db: Database, attemptId: string, requestHash: string, refusal: Refusal): Promise<SubmitResult> {
+	if (await findAttempt(db, attemptId)) return replay(db, attemptId, requestHash);
 	return refusal;
 }
 
-async function replay(db: Database, quiz: Quiz, attemptId: string, requestHash: string): Promise<SubmitResult> {
+/** A stored attempt sent again: its stored result, shown against the version it was graded on; a different submission is a conflict. */
+async function replay(db: Database, attemptId: string, requestHash: string): Promise<SubmitResult> {
 	const stored = await findAttempt(db, attemptId);
 	if (!stored) throw new Error(`attempt ${attemptId} conflicted but is not stored`);
 	if (stored.attempt.requestHash !== requestHash) return { kind: "conflict", attemptId };
-	return { kind: "replayed", result: attemptResult(quiz, stored) };
+	const found = await findQuizAt(db, stored.attempt.quizId, stored.attempt.quizVersion);
+	if (!found)
+		throw new Error(`attempt ${attemptId} was graded on quiz ${stored.attempt.quizId} ${stored.attempt.quizVersion}, which is gone`);
+	return { kind: "replayed", result: attemptResult(found.quiz, stored) };
 }
 
 export type ResultLookup = { kind: "found"; quiz: Quiz; result: AttemptResult } | { kind: "notFound" };
@@ -139,9 +145,9 @@ export type ResultLookup = { kind: "found"; quiz: Quiz; result: AttemptResult } 
 /** A stored attempt's result, graded against the quiz it was taken on. */
 export async function findResult(db: Database, attemptId: string): Promise<ResultLookup> {
 	const stored = await findAttempt(db, attemptId);
-	const quiz = stored ? await findQuiz(stored.attempt.quizId) : undefined;
-	if (!stored || !quiz) return { kind: "notFound" };
-	return { kind: "found", quiz, result: attemptResult(quiz, stored) };
+	const found = stored ? await findQuizAt(db, stored.attempt.quizId, stored.attempt.quizVersion) : undefined;
+	if (!stored || !found) return { kind: "notFound" };
+	return { kind: "found", quiz: found.quiz, result: attemptResult(found.quiz, stored) };
 }
 
 /** A refused submission in one sentence, as the student should read it. */

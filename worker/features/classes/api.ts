@@ -1,18 +1,19 @@
 import { Hono } from "hono";
 import type { ClassRow } from "../../db/schema";
+import { describeIssue } from "../../domain/issues";
 import { nameField } from "../../domain/names";
 import type { ClassEnv, TeacherEnv } from "../../env";
-import { badRequest, created, noContent } from "../../http/problem";
+import { idSchema } from "../../http/params";
+import { badRequest, created, type FieldProblem, noContent } from "../../http/problem";
 import { requireJson, validate } from "../../http/validate";
 import * as z from "../../lib/z";
 import { classExportsApi } from "../exports/api";
-import { quizIdsSchema } from "../quizzes/library";
 import { loadClass } from "./middleware";
 import { listTeacherClasses } from "./queries";
 import { changeClass, createClass, removeClass, removeStudent } from "./service";
 
 const policy = {
-	openQuizIds: z.optional(z.nullable(quizIdsSchema)),
+	openQuizIds: z.optional(z.nullable(z.array(idSchema).check(z.maxLength(200)))),
 	closesAt: z.optional(
 		z.nullable(
 			z.pipe(
@@ -44,12 +45,17 @@ export function classJson(cls: ClassRow, origin: string, attempts?: number) {
 
 const origin = (url: string) => new URL(url).origin;
 
+/** Open quizzes that do not exist (or are not this teacher's) are bad input, like any other invalid field. */
+const unknownQuizzes = (issues: FieldProblem[]) =>
+	badRequest("Invalid request", `The request is not valid: ${issues.map(describeIssue).join("; ")}`, issues);
+
 /** One class of the signed-in teacher (`c.var.cls`, loaded by loadClass), its settings, students and exports. */
 const oneClassApi = new Hono<ClassEnv>()
 	.get("/", (c) => c.json(classJson(c.var.cls, origin(c.req.url))))
 	.patch("/", requireJson, validate("json", updateSchema), async (c) => {
-		const cls = await changeClass(c.var.db, c.var.teacher.teacherId, c.var.cls.id, c.req.valid("json"));
-		return c.json(classJson(cls ?? c.var.cls, origin(c.req.url)));
+		const result = await changeClass(c.var.db, c.var.cls, c.req.valid("json"));
+		if (result.kind === "unknownQuizzes") throw unknownQuizzes(result.issues);
+		return c.json(classJson(result.cls, origin(c.req.url)));
 	})
 	.delete("/", async (c) => {
 		const result = await removeClass(c.var.db, c.var.cls, c.req.query("confirm"));
@@ -72,8 +78,9 @@ const oneClassApi = new Hono<ClassEnv>()
 /** The teacher's classes. Mounted under the teacher API, which has signed the teacher in. */
 export const classesApi = new Hono<TeacherEnv>()
 	.post("/", requireJson, validate("json", createSchema), async (c) => {
-		const cls = await createClass(c.var.db, c.var.teacher.teacherId, c.req.valid("json"));
-		return created(c, classJson(cls, origin(c.req.url)), `/api/teacher/classes/${cls.id}`);
+		const result = await createClass(c.var.db, c.var.teacher.teacherId, c.req.valid("json"));
+		if (result.kind === "unknownQuizzes") throw unknownQuizzes(result.issues);
+		return created(c, classJson(result.cls, origin(c.req.url)), `/api/teacher/classes/${result.cls.id}`);
 	})
 	.get("/", async (c) => {
 		const rows = await listTeacherClasses(c.var.db, c.var.teacher.teacherId);

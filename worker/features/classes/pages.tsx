@@ -29,8 +29,9 @@ export const classPages = new Hono<PageEnv>()
 		if (!name.success) {
 			throw badRequest("Class name needed", `The class name ${name.error.issues[0]?.message ?? "is not valid"}. Go back and try again.`);
 		}
-		const cls = await createClass(c.var.db, c.var.teacher.teacherId, { name: name.data });
-		return seeOther(c, `/teacher/classes/${cls.id}`);
+		const result = await createClass(c.var.db, c.var.teacher.teacherId, { name: name.data });
+		if (result.kind !== "created") throw badRequest("Class not created", "The class could not be created. Go back and try again.");
+		return seeOther(c, `/teacher/classes/${result.cls.id}`);
 	})
 	.use("/:classId/*", loadClass)
 	.get("/:classId", async (c) => {

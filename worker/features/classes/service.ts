@@ -1,12 +1,13 @@
 /** Classes: created with a fresh join code, changed, deleted with confirmation. Typed results, no HTTP. */
 import type { Database } from "../../db/client";
 import type { ClassRow } from "../../db/schema";
+import type { Issue } from "../../domain/issues";
 import { normaliseName, studentKey } from "../../domain/names";
 import { newJoinCode } from "../../domain/secrets";
 import { histogram } from "../../domain/stats";
 import { isUniqueViolation } from "../attempts/queries";
 import { analyseItems } from "../exports/service";
-import { getCatalog } from "../quizzes/library";
+import { findQuiz, quizzesFor, unknownQuizIds } from "../quizzes/library";
 import {
 	type ClassChanges,
 	deleteClass,
@@ -24,8 +25,30 @@ export interface ClassPolicy {
 	maxAttempts?: number | null | undefined;
 }
 
+/** A class's settings were refused: they name quizzes the teacher cannot open. */
+export type UnknownQuizzes = { kind: "unknownQuizzes"; issues: Issue[] };
+
+/** The open quizzes of a policy that name no quiz this teacher can open (built-in, or their own and not archived). */
+async function unknownOpenQuizzes(db: Database, teacherId: string, policy: ClassPolicy): Promise<UnknownQuizzes | null> {
+	const ids = policy.openQuizIds ?? [];
+	const unknown = new Set(await unknownQuizIds(db, teacherId, ids));
+	if (unknown.size === 0) return null;
+	const issues = ids.flatMap((id, i) => (unknown.has(id) ? [{ path: `openQuizIds[${i}]`, message: `there is no quiz "${id}"` }] : []));
+	return { kind: "unknownQuizzes", issues };
+}
+
 /** Creates a class with a fresh join code, drawing again in the rare case the code is taken. */
-export async function createClass(db: Database, teacherId: string, input: { name: string } & ClassPolicy): Promise<ClassRow> {
+export async function createClass(
+	db: Database,
+	teacherId: string,
+	input: { name: string } & ClassPolicy,
+): Promise<{ kind: "created"; cls: ClassRow } | UnknownQuizzes> {
+	const unknown = await unknownOpenQuizzes(db, teacherId, input);
+	if (unknown) return unknown;
+	return { kind: "created", cls: await insertWithFreshCode(db, teacherId, input) };
+}
+
+async function insertWithFreshCode(db: Database, teacherId: string, input: { name: string } & ClassPolicy): Promise<ClassRow> {
 	for (let tries = 0; ; tries++) {
 		try {
 			return await insertClass(db, {
@@ -44,14 +67,20 @@ export async function createClass(db: Database, teacherId: string, input: { name
 	}
 }
 
-/** Applies the fields given (undefined: leave as is). Null when the class is not this teacher's. */
-export function changeClass(db: Database, teacherId: string, classId: string, input: { name?: string | undefined } & ClassPolicy) {
+/** Applies the fields given (undefined: leave as is). */
+export async function changeClass(
+	db: Database,
+	cls: ClassRow,
+	input: { name?: string | undefined } & ClassPolicy,
+): Promise<{ kind: "changed"; cls: ClassRow } | UnknownQuizzes> {
+	const unknown = await unknownOpenQuizzes(db, cls.teacherId, input);
+	if (unknown) return unknown;
 	const changes: ClassChanges = {};
 	if (input.name !== undefined) changes.name = input.name;
 	if (input.openQuizIds !== undefined) changes.openQuizIds = input.openQuizIds;
 	if (input.closesAt !== undefined) changes.closesAt = input.closesAt;
 	if (input.maxAttempts !== undefined) changes.maxAttempts = input.maxAttempts;
-	return updateClass(db, teacherId, classId, changes);
+	return { kind: "changed", cls: (await updateClass(db, cls.teacherId, cls.id, changes)) ?? cls };
 }
 
 /** The teacher's class, or null whether it is missing or another teacher's: never confirm it exists. */
@@ -77,9 +106,11 @@ const TABLE_ROWS = 200;
 
 /** What the class page shows for one quiz: the attempts, the score histogram, facility per question and the summary statistics. */
 export async function classDashboard(db: Database, cls: ClassRow, askedQuizId: string | undefined) {
-	const { quizzes } = await getCatalog();
-	const quiz = quizzes.find((q) => q.id === askedQuizId) ?? quizzes[0];
-	if (!quiz) throw new Error("the quiz library is empty");
+	const quizzes = await quizzesFor(db, cls);
+	const chosen = quizzes.find((q) => q.id === askedQuizId) ?? quizzes[0];
+	const found = chosen ? await findQuiz(db, chosen.id) : undefined;
+	if (!found) throw new Error("this class offers no quiz");
+	const { quiz } = found;
 	const filter = { classId: cls.id, quizId: quiz.id, from: null, to: null };
 	const [rows, [analysis]] = await Promise.all([firstAttempts(db, cls.id, quiz.id, TABLE_ROWS + 1), analyseItems(db, filter)]);
 	const result = analysis?.result;

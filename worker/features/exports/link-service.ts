@@ -17,7 +17,7 @@ export async function createExportLink(
 	input: { export: ExportKind; quizId?: string | undefined; expiresInDays: number },
 	now = new Date(),
 ): Promise<NewLinkResult> {
-	if (input.quizId !== undefined && !(await findQuiz(input.quizId))) return { kind: "unknownQuiz", quizId: input.quizId };
+	if (input.quizId !== undefined && !(await findQuiz(db, input.quizId))) return { kind: "unknownQuiz", quizId: input.quizId };
 	const token = newSecret(SECRET_PREFIX.exportLink);
 	const link = {
 		id: crypto.randomUUID(),

@@ -40,6 +40,7 @@ function after(cursor: AttemptCursor | null): SQL {
 export interface AttemptExportRow {
 	id: string;
 	quiz_id: string;
+	quiz_version: string;
 	student_name: string;
 	attempt_number: number;
 	score: number;
@@ -51,7 +52,7 @@ export interface AttemptExportRow {
 /** Up to `limit` attempts after `cursor`, in (submitted_at, id) order. */
 export function attemptsPage(db: Database, f: ExportFilter, cursor: AttemptCursor | null, limit: number) {
 	return db.all<AttemptExportRow>(sql`
-		SELECT a.id, a.quiz_id, a.student_name, a.attempt_number, a.score, a.max_score, a.started_at, a.submitted_at
+		SELECT a.id, a.quiz_id, a.quiz_version, a.student_name, a.attempt_number, a.score, a.max_score, a.started_at, a.submitted_at
 		FROM attempts a
 		WHERE ${where(f)}${after(cursor)}
 		ORDER BY a.submitted_at, a.id
@@ -73,6 +74,7 @@ export interface ResponseCursor extends AttemptCursor {
 export interface ResponseExportRow {
 	id: string;
 	quiz_id: string;
+	quiz_version: string;
 	student_name: string;
 	attempt_number: number;
 	submitted_at: number;
@@ -91,7 +93,7 @@ export function responsesPage(db: Database, f: ExportFilter, cursor: ResponseCur
 			: sql` AND (a.submitted_at, a.id) >= (${cursor.submittedAt}, ${cursor.id})
 			       AND ((a.submitted_at, a.id) > (${cursor.submittedAt}, ${cursor.id}) OR r.position > ${cursor.position})`;
 	return db.all<ResponseExportRow>(sql`
-		SELECT a.id, a.quiz_id, a.student_name, a.attempt_number, a.submitted_at, r.question_id, r.position, r.answer, r.correct, r.points
+		SELECT a.id, a.quiz_id, a.quiz_version, a.student_name, a.attempt_number, a.submitted_at, r.question_id, r.position, r.answer, r.correct, r.points
 		FROM attempts a JOIN responses r ON r.attempt_id = a.id
 		WHERE ${where(f)}${keyset}
 		ORDER BY a.submitted_at, a.id, r.position

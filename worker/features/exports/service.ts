@@ -9,7 +9,7 @@ import { CSV_BOM, type CsvValue, csvRow } from "../../domain/csv";
 import { readStoredAnswer, type StoredAnswer } from "../../domain/quiz/grading";
 import type { Question, Quiz } from "../../domain/quiz/schema";
 import { ItemAnalysis, type ItemAnalysisResult } from "../../domain/stats";
-import { getCatalog } from "../quizzes/library";
+import { findQuiz, findQuizAt } from "../quizzes/library";
 import {
 	type AttemptCursor,
 	attemptsPage,
@@ -50,9 +50,32 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 const percent = (score: number, max: number) => (max > 0 ? Math.round((score / max) * 1000) / 10 : null);
 
-async function quizzes(): Promise<Map<string, Quiz>> {
-	return (await getCatalog()).byId;
+/**
+ * The quizzes an export meets, looked up once each: by id and the version an attempt was graded on
+ * (a teacher's quiz keeps every version), or by id alone for its current version. Each page of rows
+ * is loaded first (`load`), then formatted without waiting (`get`).
+ */
+class QuizShelf {
+	readonly #byKey = new Map<string, Quiz | null>();
+	constructor(readonly db: Database) {}
+
+	async load(keys: Iterable<readonly [string, string | null]>): Promise<void> {
+		for (const [id, version] of keys) {
+			const key = `${id}\u0000${version ?? ""}`;
+			if (this.#byKey.has(key)) continue;
+			const found = version === null ? await findQuiz(this.db, id) : await findQuizAt(this.db, id, version);
+			this.#byKey.set(key, found?.quiz ?? null);
+		}
+	}
+
+	get(id: string, version: string | null): Quiz | undefined {
+		return this.#byKey.get(`${id}\u0000${version ?? ""}`) ?? undefined;
+	}
 }
+
+/** The distinct (quiz, version) pairs of a page of rows. */
+const versionsOf = (rows: readonly { quiz_id: string; quiz_version: string }[]) =>
+	new Map(rows.map((r) => [`${r.quiz_id}\u0000${r.quiz_version}`, [r.quiz_id, r.quiz_version] as const])).values();
 
 export const SCORES_COLUMNS = [
 	"student_name",
@@ -76,8 +99,9 @@ export const questionColumn = (q: Question, i: number) => `Q${i + 1} ${q.id} /${
  * question of that quiz (its points), in quiz order; their points come from one query per page.
  */
 export async function* scoresCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
-	const byId = await quizzes();
-	const quiz = f.quizId === null ? undefined : byId.get(f.quizId);
+	const shelf = new QuizShelf(db);
+	if (f.quizId !== null) await shelf.load([[f.quizId, null]]);
+	const quiz = f.quizId === null ? undefined : shelf.get(f.quizId, null);
 	const questions = quiz?.questions ?? [];
 	const maxRows = opts.pageRows ?? DEFAULT_PAGE_ROWS;
 	const pageSize = Math.max(1, Math.floor(maxRows / Math.max(1, questions.length)));
@@ -88,6 +112,7 @@ export async function* scoresCsv(db: Database, f: ExportFilter, opts: ExportOpti
 		const last = rows.at(-1);
 		if (!last) return;
 		const next: AttemptCursor = { submittedAt: last.submitted_at, id: last.id };
+		await shelf.load(versionsOf(rows));
 		const points = new Map<string, Map<string, number>>();
 		if (questions.length > 0) {
 			for (const p of await pointsInRange(db, f, cursor, next)) {
@@ -101,7 +126,7 @@ export async function* scoresCsv(db: Database, f: ExportFilter, opts: ExportOpti
 			const cells: CsvValue[] = [
 				a.student_name,
 				a.quiz_id,
-				byId.get(a.quiz_id)?.title ?? null,
+				shelf.get(a.quiz_id, a.quiz_version)?.title ?? null,
 				a.attempt_number,
 				a.score,
 				a.max_score,
@@ -137,7 +162,7 @@ export const GRADEBOOK_COLUMNS = [
 
 /** gradebook.csv: one row per quiz and student (students grouped by their case-folded name). */
 export async function* gradebookCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
-	const byId = await quizzes();
+	const shelf = new QuizShelf(db);
 	const pageSize = opts.pageRows ?? DEFAULT_PAGE_ROWS;
 	yield CSV_BOM + csvRow(GRADEBOOK_COLUMNS);
 	let cursor: GradebookCursor | null = null;
@@ -145,12 +170,13 @@ export async function* gradebookCsv(db: Database, f: ExportFilter, opts: ExportO
 		const rows = await gradebookPage(db, f, cursor, pageSize);
 		const last = rows.at(-1);
 		if (!last) return;
+		await shelf.load([...new Set(rows.map((g) => g.quiz_id))].map((id) => [id, null] as const));
 		let out = "";
 		for (const g of rows) {
 			out += csvRow([
 				g.student_name,
 				g.quiz_id,
-				byId.get(g.quiz_id)?.title ?? null,
+				shelf.get(g.quiz_id, null)?.title ?? null,
 				g.attempts,
 				g.best_score,
 				g.latest_score,
@@ -210,12 +236,13 @@ export const RESPONSES_COLUMNS = [
 
 /** responses.csv: one row per attempt and question, in submission then quiz order. */
 export async function* responsesCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
-	const byId = await quizzes();
+	const shelf = new QuizShelf(db);
 	yield CSV_BOM + csvRow(RESPONSES_COLUMNS);
 	for await (const rows of responseRows(db, f, opts)) {
+		await shelf.load(versionsOf(rows));
 		let out = "";
 		for (const r of rows) {
-			const question = byId.get(r.quiz_id)?.questions.find((q) => q.id === r.question_id);
+			const question = shelf.get(r.quiz_id, r.quiz_version)?.questions.find((q) => q.id === r.question_id);
 			out += csvRow([
 				r.student_name,
 				r.quiz_id,
@@ -246,13 +273,14 @@ export interface QuizAnalysis {
  * accumulators keep histograms, not attempts). Quizzes no longer in the catalog are skipped.
  */
 export async function analyseItems(db: Database, f: ExportFilter, opts: ExportOptions = {}): Promise<QuizAnalysis[]> {
-	const byId = await quizzes();
+	const shelf = new QuizShelf(db);
 	const analyses = new Map<string, ItemAnalysis>();
 	type Pending = { id: string; quizId: string; marks: Map<string, number>; choices: Record<string, string[]> };
 	let current: Pending | null = null;
 	const flush = (done: Pending | null) => {
 		if (done === null) return;
-		const quiz = byId.get(done.quizId);
+		// Every version of a quiz counts towards its current questions (by question id).
+		const quiz = shelf.get(done.quizId, null);
 		if (quiz) {
 			let analysis = analyses.get(quiz.id);
 			if (!analysis) {
@@ -269,6 +297,7 @@ export async function analyseItems(db: Database, f: ExportFilter, opts: ExportOp
 		}
 	};
 	for await (const rows of responseRows(db, f, opts)) {
+		await shelf.load([...new Set(rows.map((r) => r.quiz_id))].map((id) => [id, null] as const));
 		for (const r of rows) {
 			let pending: Pending | null = current;
 			if (pending === null || pending.id !== r.id) {
@@ -285,7 +314,7 @@ export async function analyseItems(db: Database, f: ExportFilter, opts: ExportOp
 	return [...analyses.entries()]
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 		.flatMap(([quizId, analysis]) => {
-			const quiz = byId.get(quizId);
+			const quiz = shelf.get(quizId, null);
 			return quiz ? [{ quiz, result: analysis.result(), scoreCounts: analysis.scoreCounts() }] : [];
 		});
 }

@@ -1,5 +1,4 @@
 import { type Context, Hono } from "hono";
-import { quizSummary } from "../../domain/quiz/public";
 import type { PageEnv } from "../../env";
 import { limitBody } from "../../http/body-limit";
 import { formText, readForm } from "../../http/form";
@@ -8,24 +7,26 @@ import { seeOther } from "../../http/problem";
 import { joinLimiter, tooManyJoins } from "../../http/rate-limit";
 import { JoinPage, type JoinProps, joinPageProps } from "../../views/student/join";
 import { FORM_LIMIT_BYTES, FORM_TOO_LARGE } from "../attempts/pages";
-import { getCatalog } from "../quizzes/library";
+import { quizzesFor } from "../quizzes/library";
 import { checkClass, join } from "./service";
 import { readStudent, writeStudent } from "./student-cookie";
 
-async function quizList() {
-	return (await getCatalog()).quizzes.map(quizSummary);
-}
-
-/** The join page; a class code from a shared link is checked at once, before the student types anything. */
+/**
+ * The join page, listing the quizzes of the class (from a shared link, or the one the student
+ * joined before), or the built-in library. A code from a link is checked at once, before the
+ * student types anything.
+ */
 async function joinPage(c: Context<PageEnv>, classCodeFromUrl: string | undefined) {
 	const student = readStudent(c);
-	const props: JoinProps = { quizzes: await quizList(), name: student?.name ?? "", classCode: student?.classCode ?? "", errors: {} };
-	if (classCodeFromUrl !== undefined) {
-		const checked = await checkClass(c.var.db, classCodeFromUrl, joinLimiter(c));
-		if (checked.kind === "rateLimited") throw tooManyJoins();
-		props.classCode = checked.classCode ?? "";
-		if (checked.kind === "invalid") props.errors.classCode = checked.message;
-	}
+	const code = classCodeFromUrl ?? student?.classCode ?? undefined;
+	const checked = code === undefined ? null : await checkClass(c.var.db, code, joinLimiter(c));
+	if (checked?.kind === "rateLimited") throw tooManyJoins();
+	const props: JoinProps = {
+		quizzes: await quizzesFor(c.var.db, checked?.kind === "ok" ? checked.cls : null),
+		name: student?.name ?? "",
+		classCode: checked ? (checked.classCode ?? "") : "",
+		errors: checked?.kind === "invalid" && classCodeFromUrl !== undefined ? { classCode: checked.message } : {},
+	};
 	return c.render(<JoinPage {...props} />, joinPageProps);
 }
 
@@ -39,7 +40,9 @@ export const joinPages = new Hono<PageEnv>()
 		const joined = await join(c.var.db, raw, joinLimiter(c));
 		if (joined.kind === "rateLimited") throw tooManyJoins();
 		if (joined.kind === "invalid") {
-			const page = <JoinPage quizzes={await quizList()} name={raw.name} classCode={raw.classCode} errors={joined.errors} />;
+			const page = (
+				<JoinPage quizzes={await quizzesFor(c.var.db, joined.cls)} name={raw.name} classCode={raw.classCode} errors={joined.errors} />
+			);
 			return renderAs(c, "invalidForm", page, joinPageProps);
 		}
 		writeStudent(c, { name: joined.name, classCode: joined.classCode });
