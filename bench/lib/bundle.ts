@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { wranglerEnv } from "../../scripts/lib/wrangler";
 import { ROOT } from "./servers";
 
 export interface BundleSize {
@@ -21,7 +22,7 @@ export function bundleSize(): BundleSize {
 	try {
 		const res = spawnSync(path.join(ROOT, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", out], {
 			cwd: ROOT,
-			env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
+			env: wranglerEnv({ ...process.env, CI: "true", NO_COLOR: "1" }),
 			encoding: "utf8",
 		});
 		if (res.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${res.stdout}\n${res.stderr}`);

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { wranglerEnv } from "./wrangler";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WRANGLER = path.join(ROOT, "node_modules/.bin/wrangler");
@@ -14,7 +15,7 @@ export function d1Query<Row = Record<string, unknown>>(persistDir: string, sql: 
 		["d1", "execute", "DB", "--local", "--persist-to", persistDir, "-c", config, "--command", sql, "--json"],
 		{
 			cwd: ROOT,
-			env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
+			env: wranglerEnv({ ...process.env, CI: "true", NO_COLOR: "1" }),
 			encoding: "utf8",
 			maxBuffer: 256 * 1024 * 1024,
 			timeout: 120_000,

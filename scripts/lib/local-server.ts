@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { wranglerEnv } from "./wrangler";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WRANGLER = path.join(ROOT, "node_modules/.bin/wrangler");
@@ -52,7 +53,7 @@ export function freePort(): Promise<number> {
 	});
 }
 
-const baseEnv = () => ({ ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" });
+const baseEnv = () => wranglerEnv({ ...process.env, CI: "true", NO_COLOR: "1" });
 
 /** Applies every migration to the local D1 kept in persistDir. */
 export function applyMigrations(persistDir: string, config = "wrangler.toml"): void {

@@ -7,9 +7,9 @@
  * student retrying an unanswered request after the restart gets a normal 201/200.
  */
 
-import type { LocalServer } from "../../scripts/lib/local-server";
 import { integrity, storedAttemptIds } from "../../scripts/lib/d1";
 import { HttpClient, pool } from "../../scripts/lib/http";
+import type { LocalServer } from "../../scripts/lib/local-server";
 import { fetchQuiz, makeSubmission, type PublicQuiz, rng, type Submission } from "../../scripts/lib/submissions";
 import type { Check } from "./report";
 

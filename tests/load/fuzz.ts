@@ -7,8 +7,8 @@
  */
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import fc from "fast-check";
-import { TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
 import { HttpClient, type Reply, type RequestSpec } from "../../scripts/lib/http";
+import { TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
 import { fetchQuiz, makeSubmission, type PublicQuiz, rng } from "../../scripts/lib/submissions";
 import type { Check } from "./report";
 
