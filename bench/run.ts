@@ -15,6 +15,7 @@ import { environment } from "./lib/environment";
 import { runExports } from "./lib/exports";
 import { evaluate, type Results, renderMarkdown } from "./lib/report";
 import { hasTaskset, ROOT, startPinned, stopAllServers, stopServer } from "./lib/servers";
+import { drafterCost } from "./lib/startup";
 
 const quick = process.env.BENCH_QUICK === "1";
 
@@ -66,6 +67,8 @@ try {
 	log(`bench: ${results.environment.cpu}, ${results.environment.cores} cores; ${results.method.pinned}`);
 	log(`[${elapsed()}] bundle size (wrangler deploy --dry-run)`);
 	results.bundle = bundleSize();
+	log(`[${elapsed()}] the drafter's cost: bundle and start-up with and without it`);
+	results.drafter = await drafterCost(quick ? 5 : 21);
 
 	log(`[${elapsed()}] starting the app and the baselines under wrangler dev`);
 	const [app, hello, raw, quiet] = [

@@ -11,16 +11,19 @@
 import { Hono } from "hono";
 import { createApp } from "./app";
 import type { AppEnv } from "./env";
+import { articlesApi } from "./features/articles/api";
 import { attemptsApi } from "./features/attempts/api";
 import { attemptPages } from "./features/attempts/pages";
 import { adminApi } from "./features/auth/admin-api";
 import { authPages } from "./features/auth/pages";
+import { authoringPages } from "./features/authoring/pages";
 import { teacherApiBase } from "./features/auth/teacher-api";
 import { classesApi } from "./features/classes/api";
 import { classPages, dashboardHome } from "./features/classes/pages";
 import { exportLinks } from "./features/exports/links";
 import { joinPages } from "./features/join/pages";
 import { quizzesApi } from "./features/quizzes/api";
+import { teacherQuizzesApi } from "./features/quizzes/teacher-api";
 import { staticFiles } from "./features/static";
 import { formCsrf } from "./http/csrf";
 import { compressPages, noPage, pageRouter } from "./http/html";
@@ -32,7 +35,7 @@ const api = new Hono<AppEnv>()
 	.route("/quizzes", quizzesApi)
 	.route("/attempts", attemptsApi)
 	.route("/admin", adminApi)
-	.route("/teacher", teacherApiBase.route("/classes", classesApi))
+	.route("/teacher", teacherApiBase.route("/classes", classesApi).route("/articles", articlesApi).route("/quizzes", teacherQuizzesApi))
 	.all("*", noRoute);
 
 const dashboard = pageRouter({
@@ -45,6 +48,7 @@ const dashboard = pageRouter({
 	.route("/", dashboardHome)
 	.route("/", authPages)
 	.route("/classes", classPages)
+	.route("/", authoringPages)
 	.all("*", noPage("There is no dashboard page at this address."));
 
 const studentPages = pageRouter({

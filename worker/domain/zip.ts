@@ -75,7 +75,7 @@ export function crc32(bytes: Uint8Array): number {
  * refuse or misplace (empty, absolute, "..", backslashes, repeated) and on archives too big
  * for the classic format, rather than write something that unpacks wrongly.
  */
-export function zip(entries: readonly ZipEntry[], options: ZipOptions = {}): Uint8Array {
+export function zip(entries: readonly ZipEntry[], options: ZipOptions = {}): Uint8Array<ArrayBuffer> {
 	if (entries.length > MAX_ENTRIES) throw new RangeError(`A ZIP without ZIP64 holds at most ${MAX_ENTRIES} entries`);
 	const encoder = new TextEncoder();
 	const { time, date } = dosDateTime(options.modified ?? new Date(1980, 0, 1));

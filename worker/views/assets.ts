@@ -10,7 +10,9 @@
  * the name; a name with any other hash is not found, never stale content under a new name.
  */
 
+import { checkScript } from "../features/authoring/check-script";
 import { sha256Hex } from "../lib/hash";
+import author from "./assets/author.client.js";
 import script from "./assets/quiz.client.js";
 import style from "./assets/style.css";
 
@@ -23,11 +25,15 @@ interface Asset {
 export interface AssetPaths {
 	style: string;
 	script: string;
+	/** The review page's script (the dashboard's "New quiz from an article"). */
+	author: string;
 }
 
 const FILES = [
 	{ key: "style", stem: "style", ext: "css", body: style, type: "text/css; charset=utf-8" },
 	{ key: "script", stem: "quiz", ext: "js", body: script, type: "text/javascript; charset=utf-8" },
+	// The server's own grounding check first, then the script that runs it as the teacher types (features/authoring/check-script.ts).
+	{ key: "author", stem: "author", ext: "js", body: `${checkScript()}\n${author}`, type: "text/javascript; charset=utf-8" },
 ] as const;
 
 export const ASSET_PREFIX = "/static/";
@@ -52,7 +58,7 @@ function all(): Promise<Map<string, Asset>> {
 /** The current hashed URL of each file, for <link> and <script>. */
 export async function assetPaths(): Promise<AssetPaths> {
 	const map = await all();
-	return { style: map.get("style")?.path ?? "", script: map.get("script")?.path ?? "" };
+	return { style: map.get("style")?.path ?? "", script: map.get("script")?.path ?? "", author: map.get("author")?.path ?? "" };
 }
 
 /** The file served at this path, or undefined (unknown name or an old hash). */

@@ -98,7 +98,7 @@ export function quizToQtiFiles(quiz: Quiz): { name: string; data: string }[] {
 }
 
 /** Exports a quiz as a QTI 2.1 content package (a ZIP archive). */
-export function quizToQtiPackage(quiz: Quiz, options: ZipOptions = {}): Uint8Array {
+export function quizToQtiPackage(quiz: Quiz, options: ZipOptions = {}): Uint8Array<ArrayBuffer> {
 	return zip(quizToQtiFiles(quiz), options);
 }
 

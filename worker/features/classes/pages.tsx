@@ -7,18 +7,19 @@ import { badRequest, seeOther } from "../../http/problem";
 import { ClassesPage, ClassPage, SignInPage } from "../../views/teacher/classes";
 import { requireSession, withSession } from "../auth/middleware";
 import { SMALL_FORM_BYTES } from "../auth/pages";
+import { listQuizzes } from "../quizzes/service";
 import { loadClass } from "./middleware";
 import { listTeacherClasses } from "./queries";
 import { classDashboard, createClass } from "./service";
 
 const className = nameField("class");
 
-/** The dashboard's home, `/teacher`: the signed-in teacher's classes, or the sign-in form. */
+/** The dashboard's home, `/teacher`: the signed-in teacher's classes and own quizzes, or the sign-in form. */
 export const dashboardHome = new Hono<PageEnv>().get("/", withSession, async (c) => {
 	const teacher = c.var.teacher;
 	if (!teacher) return c.render(<SignInPage />, { title: "Sign in" });
-	const classes = await listTeacherClasses(c.var.db, teacher.teacherId);
-	return c.render(<ClassesPage classes={classes} />, { title: "Your classes" });
+	const [classes, quizzes] = await Promise.all([listTeacherClasses(c.var.db, teacher.teacherId), listQuizzes(c.var.db, teacher.teacherId)]);
+	return c.render(<ClassesPage classes={classes} quizzes={quizzes.filter((q) => q.archivedAt === null)} />, { title: "Your classes" });
 });
 
 /** `/teacher/classes`: a new class, and one class's page. Signed-in teachers only; a class is loaded (and authorised) once. */

@@ -26,7 +26,14 @@ export function SignInPage({ error }: { error?: string }) {
 	);
 }
 
-export function ClassesPage({ classes }: { classes: { cls: ClassRow; attempts: number }[] }) {
+/** The dashboard's home: the teacher's classes, their own quizzes (with the way to make one) and a form for a new class. */
+export function ClassesPage({
+	classes,
+	quizzes = [],
+}: {
+	classes: { cls: ClassRow; attempts: number }[];
+	quizzes?: { id: string; title: string; questionCount: number }[];
+}) {
 	return (
 		<>
 			{classes.length === 0 ? <p>You have no classes yet.</p> : null}
@@ -59,6 +66,25 @@ export function ClassesPage({ classes }: { classes: { cls: ClassRow; attempts: n
 					</table>
 				</div>
 			) : null}
+			<section aria-labelledby="quizzes-h">
+				<h2 id="quizzes-h">Your quizzes</h2>
+				{quizzes.length === 0 ? <p>You have no quizzes of your own yet.</p> : null}
+				{quizzes.length > 0 ? (
+					<ul>
+						{quizzes.map((q) => (
+							<li>
+								<a href={`/teacher/quizzes/${q.id}`}>{q.title}</a>
+								{` · ${q.questionCount} questions`}
+							</li>
+						))}
+					</ul>
+				) : null}
+				<p>
+					<a class="button" href="/teacher/articles/new">
+						New quiz from an article
+					</a>
+				</p>
+			</section>
 			<section>
 				<h2>New class</h2>
 				<form method="post" action="/teacher/classes" class="inline">

@@ -15,6 +15,32 @@ const DASHBOARD_CSS = `
 .dash .exports { display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; list-style: none; }
 .dash .inline { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
 .dash section { margin-block: 1.5rem; }
+.dash .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
+.dash [hidden] { display: none; }
+.dash :is(.review, .paste) :is(textarea, select, input[type="number"]) { display: block; width: 100%; min-height: 48px; margin-top: 0.25rem; padding: 0.5rem 0.75rem; border: 2px solid var(--line); border-radius: 8px; background: var(--bg); color: var(--fg); font: inherit; }
+.dash :is(.review, .paste) textarea { resize: vertical; }
+.dash :is(textarea, select, input[type="number"])[aria-invalid="true"] { border-color: var(--wrong); }
+.dash .error::first-letter { text-transform: uppercase; }
+.dash .notice { padding: 0.75rem 1rem; border: 2px solid var(--right); border-radius: 8px; }
+.dash button.danger { border-color: var(--wrong); color: var(--wrong); }
+.dash:has(.review) { max-width: 90rem; }
+.dash .review-grid { display: grid; gap: 1.5rem; margin-block: 1rem; }
+.dash .review-article { max-height: 60vh; overflow-y: auto; padding: 0 1rem 0.75rem; border: 1px solid var(--line); border-radius: 12px; }
+.dash .review-article h2 { margin-top: 0.75rem; }
+.dash .paras { padding-left: 1.75rem; }
+.dash .paras li { margin-bottom: 0.75rem; }
+.dash .use-selection { position: sticky; top: 0; z-index: 1; margin: 0 0 0.5rem; padding-block: 0.5rem; background: var(--bg); }
+.dash .tools, .dash .row, .dash .choice-edit { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: end; margin-bottom: 1rem; }
+.dash .row > .field, .dash .choice-edit > .field { flex: 1 1 12rem; margin: 0; }
+.dash .question > .tools { clear: both; }
+.dash .correct { display: inline-flex; align-items: center; gap: 0.4rem; min-height: 48px; font-weight: normal; }
+.dash .correct input { width: 1.5rem; height: 1.5rem; margin: 0; accent-color: var(--accent); }
+.dash .choices-edit, .dash .evidence-fields { min-width: 0; margin: 0 0 1rem; padding: 0.5rem 0.75rem; border: 1px solid var(--line); border-radius: 8px; }
+.dash .short-number { max-width: 9rem; }
+@media (min-width: 60rem) {
+	.dash .review-grid { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); align-items: start; }
+	.dash .review-article { position: sticky; top: 0.5rem; max-height: calc(100vh - 1rem); }
+}
 `;
 
 /** A dashboard document: the student pages' stylesheet plus the dashboard's, the header with a sign-out button when signed in. */
