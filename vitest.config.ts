@@ -11,7 +11,11 @@ export default defineConfig(async () => {
 			cloudflareTest({
 				wrangler: { configPath: "./wrangler.toml" },
 				miniflare: {
-					bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: "test-admin-token-0123456789abcdef" },
+					bindings: {
+						TEST_MIGRATIONS: migrations,
+						ADMIN_TOKEN: "test-admin-token-0123456789abcdef",
+						ATTEMPT_SECRET: "test-attempt-secret-0123456789abcdef-0123456789",
+					},
 					// A second, empty database for tests that apply the migrations step by step.
 					d1Databases: ["MIGRATION_DB"],
 				},

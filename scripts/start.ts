@@ -1,7 +1,7 @@
 /**
  * npm start — the local, embedded setup; nothing is sent anywhere (scripts/lib/wrangler.ts):
  * 1. applies every migration to the local D1 (workerd's SQLite under .wrangler/state);
- * 2. makes sure .dev.vars holds an ADMIN_TOKEN, the operator's;
+ * 2. makes sure .dev.vars holds an ADMIN_TOKEN, the operator's, and an ATTEMPT_SECRET, which signs attempt ids;
  * 3. makes sure the local D1 has the demo teacher and demo class (scripts/lib/demo.ts);
  * 4. serves the Worker with `wrangler dev` on http://localhost:$PORT (8787 by default) and, once it
  *    answers, prints what to open next.

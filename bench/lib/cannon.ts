@@ -4,8 +4,8 @@
  * POST bodies are generated per request (a fresh attempt id each); GETs of attempts pick one of
  * the given ids per request.
  */
-import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
+import { issuedAttemptId } from "../../scripts/lib/submissions";
 
 export interface CannonJob {
 	url: string;
@@ -13,7 +13,7 @@ export interface CannonJob {
 	path: string;
 	connections: number;
 	seconds: number;
-	/** POST: a submission template; attemptId is replaced by a new UUID in every request. */
+	/** POST: a submission template; attemptId is replaced by a new issued id in every request. */
 	body?: object;
 	/** GET: path template with ":id", filled with one of these per request. */
 	ids?: string[];
@@ -37,7 +37,7 @@ const request: autocannon.Request = { method: job.method, path: job.path };
 if (job.body) {
 	const template = job.body;
 	request.headers = { "content-type": "application/json" };
-	request.setupRequest = (req) => ({ ...req, body: JSON.stringify({ ...template, attemptId: randomUUID() }) });
+	request.setupRequest = (req) => ({ ...req, body: JSON.stringify({ ...template, attemptId: issuedAttemptId() }) });
 } else if (job.ids && job.ids.length > 0) {
 	const ids = job.ids;
 	request.setupRequest = (req) => ({ ...req, path: job.path.replace(":id", ids[n++ % ids.length] as string) });

@@ -41,6 +41,8 @@ export interface StartOptions {
 }
 
 export const TEST_ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
+/** The secret the local server signs attempt ids with; the load tools sign theirs with it too (scripts/lib/submissions.ts). */
+export const TEST_ATTEMPT_SECRET = "e2e-attempt-secret-0123456789abcdef-0123456789";
 
 export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -83,7 +85,7 @@ export async function startLocalServer(options: StartOptions = {}): Promise<Loca
 }
 
 async function startOn(port: number, persistDir: string, config: string, options: StartOptions): Promise<LocalServer> {
-	const vars = { ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...options.vars };
+	const vars = { ADMIN_TOKEN: TEST_ADMIN_TOKEN, ATTEMPT_SECRET: TEST_ATTEMPT_SECRET, ...options.vars };
 	const args = ["dev", "--local", "-c", config, "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir];
 	args.push("--show-interactive-dev-session=false", "--log-level", options.verbose ? "log" : "warn");
 	for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);

@@ -3,7 +3,10 @@
  * key needed): every question answered, choices and names varied by a seeded generator so the
  * rows differ like a real class's.
  */
+import { createHmac, randomInt } from "node:crypto";
+import { assembleAttemptId, macInput } from "../../worker/domain/attempt-id";
 import type { HttpClient } from "./http";
+import { TEST_ATTEMPT_SECRET } from "./local-server";
 
 export const QUIZ_ID = "nk-diplomacy-2017";
 
@@ -47,7 +50,27 @@ export async function fetchQuiz(client: HttpClient, quizId = QUIZ_ID): Promise<P
 	return JSON.parse(res.body) as PublicQuiz;
 }
 
-export function makeSubmission(quiz: PublicQuiz, random: () => number, attemptId = crypto.randomUUID()): Submission {
+/**
+ * An attempt id as the local server (startLocalServer) issues it: signed with its ATTEMPT_SECRET in
+ * the layout of worker/domain/attempt-id.ts, synchronously, so load runs need no request per id.
+ */
+export function issuedAttemptId(secret = TEST_ATTEMPT_SECRET, now = Date.now()): string {
+	const nonce = randomInt(2 ** 26);
+	return assembleAttemptId(now, nonce, createHmac("sha256", secret).update(macInput(now, nonce)).digest());
+}
+
+/**
+ * The client address a load run gives a submission (CF-Connecting-IP): one per student, the same
+ * for every copy and replay of their attempt, so the per-client limits see a class of phones, not
+ * one client sending thousands.
+ */
+export function studentAddress(attemptId: string): Record<string, string> {
+	const hex = attemptId.replaceAll("-", "");
+	const byte = (i: number) => Number.parseInt(hex.slice(i, i + 2), 16);
+	return { "CF-Connecting-IP": `10.${byte(24)}.${byte(26)}.${byte(28)}` };
+}
+
+export function makeSubmission(quiz: PublicQuiz, random: () => number, attemptId = issuedAttemptId()): Submission {
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 	return {
 		attemptId,

@@ -80,7 +80,7 @@ describe("/api/admin", () => {
 
 		const revoke = await call(`/api/admin/teachers/${teacher.id}/tokens`, { method: "DELETE", headers: bearer(ADMIN_TOKEN) });
 		expect(revoke.status).toBe(200);
-		expect(await revoke.json()).toEqual({ id: teacher.id, revoked: 2 });
+		expect(await revoke.json()).toEqual({ id: teacher.id, revoked: 2, exportLinksRevoked: 0 });
 		expect((await teacherGet(teacher.token, "/api/teacher/me")).status).toBe(401);
 		expect((await teacherGet(token2, "/api/teacher/me")).status).toBe(401);
 		expect((await teacherGet(other.token, "/api/teacher/me")).status).toBe(200);

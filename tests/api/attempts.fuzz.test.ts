@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { issuedId } from "../fixtures/attempt-ids";
 import { call } from "../fixtures/http";
 import { QUIZ_ID } from "../fixtures/quiz";
 
@@ -18,7 +19,7 @@ async function expectRejected(body: string, contentType = "application/json") {
 }
 
 const valid = () => ({
-	attemptId: crypto.randomUUID(),
+	attemptId: issuedId(),
 	quizId: QUIZ_ID,
 	studentName: "Fuzz Student",
 	answers: [{ questionId: "q-third-party", choiceIds: ["pashin"] }],

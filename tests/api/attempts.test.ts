@@ -3,6 +3,7 @@ import type { InferResponseType } from "hono/client";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../worker/db/client";
 import { findAttempt, insertAttempt } from "../../worker/features/attempts/queries";
+import { issuedId } from "../fixtures/attempt-ids";
 import type { client } from "../fixtures/client";
 import { call, postJson, readProblem } from "../fixtures/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
@@ -11,7 +12,7 @@ import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
 type Result = InferResponseType<ReturnType<typeof client>["api"]["attempts"]["$post"], 201>;
 
 const submission = (overrides: Record<string, unknown> = {}) => ({
-	attemptId: crypto.randomUUID(),
+	attemptId: issuedId(),
 	quizId: QUIZ_ID,
 	studentName: "Ada Lovelace",
 	answers: [],
@@ -213,7 +214,7 @@ describe("POST /api/attempts rejects bad input with a problem", () => {
 	it("writes nothing when any part of an attempt fails to store", async () => {
 		const db = createDb(env.DB);
 		const quiz = await theQuiz();
-		const id = crypto.randomUUID();
+		const id = issuedId();
 		const response = { questionId: quiz.questions[0]?.id ?? "", position: 0, answer: null, correct: false, points: 0 };
 		const attempt = {
 			id,

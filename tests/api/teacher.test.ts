@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { JOIN_CODE_ALPHABET } from "../../worker/domain/secrets";
+import { issuedId } from "../fixtures/attempt-ids";
 import { call, postJson, readProblem } from "../fixtures/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
 import { bearer, type ClassJson, createClass, createTeacher, freshIp, submit, teacherGet } from "../fixtures/teacher";
@@ -216,7 +217,7 @@ describe("class policy at submission", () => {
 	it("refuses new attempts after the closing time, but a replay of an attempt stored before still gets 200", async () => {
 		const t = await createTeacher();
 		const cls = await createClass(t.token);
-		const attemptId = crypto.randomUUID();
+		const attemptId = issuedId();
 		expect((await submit(cls.joinCode, "Ada", [], attemptId)).status).toBe(201);
 		const past = new Date(Date.now() - 60_000).toISOString();
 		const patched = await call(`/api/teacher/classes/${cls.id}`, json("PATCH", t.token, { closesAt: past }));
@@ -233,7 +234,7 @@ describe("class policy at submission", () => {
 	it("caps attempts per student, even for concurrent submissions, and still replays a stored one", async () => {
 		const t = await createTeacher();
 		const cls = await createClass(t.token, { name: "Capped", maxAttempts: 2 });
-		const first = crypto.randomUUID();
+		const first = issuedId();
 		expect((await submit(cls.joinCode, "Ada", [], first)).status).toBe(201);
 		const racers = await Promise.all(Array.from({ length: 8 }, () => submit(cls.joinCode, "ADA", [])));
 		const statuses = racers.map((r) => r.status).sort();

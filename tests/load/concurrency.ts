@@ -6,7 +6,7 @@
  */
 import { integrity, storedAttemptIds } from "../../scripts/lib/d1";
 import { HttpClient, pool, type Reply } from "../../scripts/lib/http";
-import { fetchQuiz, makeSubmission, rng, type Submission } from "../../scripts/lib/submissions";
+import { fetchQuiz, makeSubmission, rng, type Submission, studentAddress } from "../../scripts/lib/submissions";
 import type { Check } from "./report";
 
 interface Job {
@@ -58,7 +58,7 @@ export async function runConcurrency(url: string, persistDir: string, total: num
 			const id = job.submission.attemptId;
 			if (job.replayOf !== undefined) await answered.get(id);
 			const send = () =>
-				client.json("POST", "/api/attempts", job.submission).then(
+				client.json("POST", "/api/attempts", job.submission, studentAddress(id)).then(
 					(reply) => {
 						const list = replies.get(id) ?? [];
 						list.push({ reply, replay: job.replayOf !== undefined });

@@ -10,7 +10,7 @@
 import { integrity, storedAttemptIds } from "../../scripts/lib/d1";
 import { HttpClient, pool } from "../../scripts/lib/http";
 import type { LocalServer } from "../../scripts/lib/local-server";
-import { fetchQuiz, makeSubmission, type PublicQuiz, rng, type Submission } from "../../scripts/lib/submissions";
+import { fetchQuiz, makeSubmission, type PublicQuiz, rng, type Submission, studentAddress } from "../../scripts/lib/submissions";
 import type { Check } from "./report";
 
 export interface CrashResult {
@@ -53,7 +53,7 @@ export async function runCrash(
 				sent++;
 				inFlight.set(s.attemptId, s);
 				try {
-					const r = await client.json("POST", "/api/attempts", s);
+					const r = await client.json("POST", "/api/attempts", s, studentAddress(s.attemptId));
 					if (r.status >= 500) fivexx.push(`${r.status} ${r.body.slice(0, 200)}`);
 					if (r.status === 201 || r.status === 200) {
 						acked.set(s.attemptId, canonical(r.body));
@@ -99,7 +99,7 @@ export async function runCrash(
 		// The students whose request died with the server press "submit" again.
 		const retryStatuses: number[] = [];
 		await pool([...inFlight.values()], opts.connections, async (s) => {
-			const r = await after.json("POST", "/api/attempts", s);
+			const r = await after.json("POST", "/api/attempts", s, studentAddress(s.attemptId));
 			retryStatuses.push(r.status);
 		});
 		const badRetries = retryStatuses.filter((s) => s !== 200 && s !== 201);

@@ -1,7 +1,9 @@
 /**
- * (c) Bad input: fast-check generates requests across every route family, method, header and body
- * shape — random text and JSON, near-valid submissions with one thing wrong, oversized bodies
- * with and without Content-Length, chunked bodies — and sends each to the real Worker.
+ * (c) Bad input: fast-check generates requests across every route of the app's route table (read
+ * from the Worker itself, scripts/lib/route-table.ts) and every route family, method, header and
+ * body shape — random text and JSON, near-valid submissions with one thing wrong, oversized bodies
+ * with and without Content-Length, chunked bodies — and sends each to the real Worker. Each route
+ * of the table is first sent one request of each body shape, so none is left out by chance.
  * Every answer must be below 500; under /api every rejection is application/problem+json whose
  * status matches the HTTP status; elsewhere (the HTML pages) a rejection is HTML or problem+json.
  */
@@ -9,7 +11,8 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import fc from "fast-check";
 import { HttpClient, type Reply, type RequestSpec } from "../../scripts/lib/http";
 import { TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
-import { fetchQuiz, makeSubmission, type PublicQuiz, rng } from "../../scripts/lib/submissions";
+import { type RouteEntry, workerRoutes } from "../../scripts/lib/route-table";
+import { fetchQuiz, makeSubmission, type PublicQuiz, rng, studentAddress } from "../../scripts/lib/submissions";
 import type { Check } from "./report";
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "get"];
@@ -40,6 +43,36 @@ const route = (quiz: PublicQuiz, attemptIds: string[]) =>
 		fc.array(segment(quiz), { minLength: 1, maxLength: 4 }).map((s) => `/api/${s.join("/")}`),
 		fc.array(segment(quiz), { minLength: 1, maxLength: 4 }).map((s) => `/${s.join("/")}`),
 	);
+
+/** Real values for a route's parameters, when the run has them; otherwise (and sometimes anyway) a generated segment. */
+interface Known {
+	quizId: string;
+	attemptIds: string[];
+	classId: string;
+	teacherId: string;
+}
+
+/** A path of the route table with every parameter filled: a real id, or anything a client might send. */
+function filledPath(quiz: PublicQuiz, known: Known, pattern: string): fc.Arbitrary<string> {
+	const parts = pattern.split(/(:\w+(?:\{[^}]*\})?)/).filter((p) => p !== "");
+	const real: Record<string, string[]> = {
+		quizId: [known.quizId],
+		attemptId: known.attemptIds,
+		classId: [known.classId],
+		teacherId: [known.teacherId],
+		file: ["scores.csv", "gradebook.csv", "responses.csv", "item-analysis.csv"],
+	};
+	return fc
+		.tuple(
+			...parts.map((part) => {
+				if (!part.startsWith(":")) return fc.constant(part);
+				const name = /^:(\w+)/.exec(part)?.[1] ?? "";
+				const values = real[name];
+				return values && values.length > 0 ? fc.oneof(fc.constantFrom(...values), segment(quiz)) : segment(quiz);
+			}),
+		)
+		.map((xs) => xs.join(""));
+}
 
 const query = fc.oneof(
 	fc.constant(""),
@@ -199,6 +232,33 @@ export async function runFuzz(
 			if (r.status === 201) attemptIds.push(s.attemptId);
 		}
 		if (attemptIds.length === 0) throw new Error("could not store any attempt for the fuzz run");
+		// A teacher with a class, so the teacher routes are reached past their sign-in too.
+		const admin = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+		const teacherReply = await client.json("POST", "/api/admin/teachers", { name: "Fuzz Teacher" }, admin);
+		const teacher = JSON.parse(teacherReply.body) as { id: string; token: string };
+		const classReply = await client.json(
+			"POST",
+			"/api/teacher/classes",
+			{ name: "Fuzz class" },
+			{ Authorization: `Bearer ${teacher.token}` },
+		);
+		const cls = JSON.parse(classReply.body) as { id: string };
+		const known: Known = { quizId: quiz.id, attemptIds, classId: cls.id, teacherId: teacher.id };
+		const table = await workerRoutes();
+		const covered = new Set<string>();
+		const key = (r: RouteEntry) => `${r.method} ${r.path}`;
+		const withTeacher = fc.oneof(authorization, fc.constant(`Bearer ${teacher.token}`));
+		const fromTable = fc.constantFrom(...table).chain((r) =>
+			fc.record({
+				route: fc.constant(r),
+				method: fc.constant(r.method),
+				path: fc.tuple(filledPath(quiz, known, r.path), query).map(([p, q]) => p + q),
+				contentType,
+				authorization: withTeacher,
+				extra: extraHeaders,
+				body: body(quiz),
+			}),
+		);
 		const anything = fc.record({
 			method: fc.constantFrom(...METHODS),
 			path: fc.tuple(route(quiz, attemptIds), query).map(([p, q]) => p + q),
@@ -216,54 +276,88 @@ export async function runFuzz(
 			extra: extraHeaders,
 			body: body(quiz),
 		});
-		const request = fc.oneof(anything, submissions);
+		const request = fc.oneof(anything, submissions, fromTable);
 		let failure: string | null = null;
-		const result = await fc.check(
-			fc.asyncProperty(request, async (r) => {
-				const headers: Record<string, string> = { ...r.extra };
-				if (r.contentType !== undefined) headers["Content-Type"] = r.contentType;
-				if (r.authorization !== undefined) headers.Authorization = r.authorization;
-				const spec: RequestSpec = { method: r.method, path: r.path, headers };
-				// Node refuses a body on GET/HEAD only by convention; send it anyway for the other methods.
-				if (r.body.body !== undefined && !["GET", "HEAD", "get"].includes(r.method)) {
-					spec.body = r.body.body;
-					if (r.body.chunked) spec.chunked = r.body.chunked;
+		type Generated = {
+			route?: RouteEntry;
+			method: string;
+			path: string;
+			contentType: string | undefined;
+			authorization: string | undefined;
+			extra: Record<string, string>;
+			body: Body;
+		};
+		const send = async (r: Generated) => {
+			if (r.route) covered.add(key(r.route));
+			const headers: Record<string, string> = { ...r.extra };
+			if (r.contentType !== undefined) headers["Content-Type"] = r.contentType;
+			if (r.authorization !== undefined) headers.Authorization = r.authorization;
+			// Students behind one address each, as in a class; the fuzz is not about the per-client limits.
+			Object.assign(headers, studentAddress(crypto.randomUUID()));
+			const spec: RequestSpec = { method: r.method, path: r.path, headers };
+			// Node refuses a body on GET/HEAD only by convention; send it anyway for the other methods.
+			if (r.body.body !== undefined && !["GET", "HEAD", "get"].includes(r.method)) {
+				spec.body = r.body.body;
+				if (r.body.chunked) spec.chunked = r.body.chunked;
+			}
+			requests++;
+			let reply: Reply;
+			try {
+				reply = await client.request(spec);
+			} catch (err) {
+				// A route that never reads a body may answer while an oversized upload is still being
+				// sent and close (RFC 9112 §9.6); the client then sees the reset. Counted, never a 5xx.
+				// POST /api/attempts reads and drains what it refuses, so there it must be a 413.
+				const code = (err as NodeJS.ErrnoException).code;
+				const drains = r.method === "POST" && spec.path.split("?")[0] === "/api/attempts";
+				if (!drains && r.body.kind.startsWith("oversized") && (code === "ECONNRESET" || code === "EPIPE")) {
+					statuses.reset = (statuses.reset ?? 0) + 1;
+					bodyKinds[r.body.kind] = (bodyKinds[r.body.kind] ?? 0) + 1;
+					return true;
 				}
-				requests++;
-				let reply: Reply;
-				try {
-					reply = await client.request(spec);
-				} catch (err) {
-					// A route that never reads a body may answer while an oversized upload is still being
-					// sent and close (RFC 9112 §9.6); the client then sees the reset. Counted, never a 5xx.
-					// POST /api/attempts reads and drains what it refuses, so there it must be a 413.
-					const code = (err as NodeJS.ErrnoException).code;
-					const drains = r.method === "POST" && spec.path.split("?")[0] === "/api/attempts";
-					if (!drains && r.body.kind.startsWith("oversized") && (code === "ECONNRESET" || code === "EPIPE")) {
-						statuses.reset = (statuses.reset ?? 0) + 1;
-						bodyKinds[r.body.kind] = (bodyKinds[r.body.kind] ?? 0) + 1;
-						return true;
-					}
-					failure = `${spec.method} ${spec.path.slice(0, 120)} ${JSON.stringify(headers)} [${r.body.kind}] → no answer: ${(err as Error).message}`;
-					throw err;
-				}
-				statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
-				bodyKinds[r.body.kind] = (bodyKinds[r.body.kind] ?? 0) + 1;
-				const v = verdict(spec, reply);
-				if (v) {
-					failure = `${spec.method} ${spec.path.slice(0, 120)} ${JSON.stringify(headers)} [${r.body.kind}] → ${v}: ${reply.body.slice(0, 200)}`;
-					return false;
-				}
-				return true;
-			}),
-			{ numRuns: runs, seed, endOnFailure: true },
-		);
+				failure = `${spec.method} ${spec.path.slice(0, 120)} ${JSON.stringify(headers)} [${r.body.kind}] → no answer: ${(err as Error).message}`;
+				throw err;
+			}
+			statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
+			bodyKinds[r.body.kind] = (bodyKinds[r.body.kind] ?? 0) + 1;
+			const v = verdict(spec, reply);
+			if (v) {
+				failure = `${spec.method} ${spec.path.slice(0, 120)} ${JSON.stringify(headers)} [${r.body.kind}] → ${v}: ${reply.body.slice(0, 200)}`;
+				return false;
+			}
+			return true;
+		};
+		// Every route of the table, a dozen times with generated bodies and ids, signed in as the teacher, before the generated runs.
+		let sweepFailed = false;
+		for (const route of table) {
+			const shapes = fc.sample(
+				fc.record({ body: body(quiz), contentType, extra: extraHeaders, path: filledPath(quiz, known, route.path) }),
+				{
+					numRuns: 12,
+					seed,
+				},
+			);
+			for (const r of shapes) {
+				if (!(await send({ route, method: route.method, authorization: `Bearer ${teacher.token}`, ...r }))) sweepFailed = true;
+				if (sweepFailed) break;
+			}
+			if (sweepFailed) break;
+		}
+		const result = await fc.check(fc.asyncProperty(request, send), { numRuns: runs, seed, endOnFailure: true });
 		const seconds = (performance.now() - started) / 1000;
 		const checks: Check[] = [
 			{
 				name: `${runs} generated requests, none 5xx, every rejection a proper 4xx`,
-				ok: !result.failed,
+				ok: !result.failed && !sweepFailed,
 				detail: `seed ${seed}: ${failure ?? fc.defaultReportMessage(result) ?? ""}`,
+			},
+			{
+				name: `every route of the app's route table (${table.length}) was requested`,
+				ok: table.every((r) => covered.has(key(r))),
+				detail: table
+					.filter((r) => !covered.has(key(r)))
+					.map(key)
+					.join(", "),
 			},
 			{
 				name: "oversized bodies with and without Content-Length were sent",

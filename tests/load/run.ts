@@ -1,19 +1,20 @@
 /**
  * npm run test:load — correctness under pressure against the real Worker (wrangler dev, local D1):
  * (a) concurrent submissions with replays, (b) a SIGKILL mid-run and a restart on the same state,
- * (c) fast-check generated bad input across every route. Prints each run's numbers; exits 1 on any
- * failed check. Size: LOAD_SCALE=smoke|ci|full (ci by default). Speed is not asserted here: bench/.
+ * (c) fast-check generated bad input across every route, (d) oversized bodies against workerd's peak
+ * memory. Prints each run's numbers; exits 1 on any failed check. Size: LOAD_SCALE=smoke|ci|full (ci by default). Speed is not asserted here: bench/.
  */
 
 import { type LocalServer, removeState, startLocalServer } from "../../scripts/lib/local-server";
 import { runConcurrency } from "./concurrency";
 import { runCrash } from "./crash";
 import { runFuzz } from "./fuzz";
+import { runMemory } from "./memory";
 import { type Check, checkLines, statusSummary, table } from "./report";
 import { scaleFromEnv } from "./scale";
 
 const scale = scaleFromEnv();
-const only = new Set((process.env.LOAD_ONLY ?? "a,b,c").split(","));
+const only = new Set((process.env.LOAD_ONLY ?? "a,b,c,d").split(","));
 const servers = new Set<LocalServer>();
 const stateDirs = new Set<string>();
 
@@ -105,6 +106,20 @@ try {
 				],
 				["req/s", r.requests / r.seconds],
 				["seconds", r.seconds],
+			]),
+		);
+		console.log(checkLines(r.checks));
+		all.push(...r.checks);
+	}
+	if (only.has("d")) {
+		const server = await start();
+		const r = await runMemory(server.url, server.process.pid as number);
+		await stop(server);
+		console.log(
+			table("(d) oversized bodies to the sign-in form, workerd's peak memory", [
+				["requests (control and sign-in; 1 MiB and 3 MiB, Content-Length and chunked)", r.requests],
+				["statuses", statusSummary(r.statuses)],
+				["peak memory after the control / after the sign-in forms, MiB", `${r.beforeMiB.toFixed(1)} / ${r.afterMiB.toFixed(1)}`],
 			]),
 		);
 		console.log(checkLines(r.checks));

@@ -66,7 +66,10 @@ export const teacherSessions = sqliteTable(
 		teacherId: text()
 			.notNull()
 			.references(() => teachers.id, { onDelete: "cascade" }),
+		/** The absolute end of the session, set at sign-in. */
 		expiresAt: millis().notNull(),
+		/** When the session was last used (to the minute): idle for an hour, it ends. Null (sessions from before this column): ended. */
+		lastSeenAt: millis(),
 	},
 	(t) => [index("teacher_sessions_token_idx").on(t.tokenId)],
 );

@@ -14,8 +14,17 @@ export type CsvValue = string | number | boolean | null | undefined;
  */
 export const CSV_BOM = "\uFEFF";
 
-/** Characters that make a spreadsheet treat a cell as a formula (or strip/shift it). */
+/** Characters that make a spreadsheet treat a cell as a formula (or strip/shift it), as the cell's very first character. */
 const DANGEROUS_LEAD = new Set(["=", "+", "-", "@", "\t", "\r", "\n", "\0"]);
+
+/** What starts a formula once a spreadsheet has skipped what it skips and folded what it folds. */
+const FORMULA_START = new Set(["=", "+", "-", "@"]);
+
+/** What a spreadsheet may skip before it looks for a formula: white space, controls and invisible format characters (Cf). */
+const SKIPPED_LEAD = /^[\s\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}]+/u;
+
+/** Signs NFKC does not fold to ASCII but a spreadsheet may read as one: the minus sign and its look-alikes. */
+const LOOK_ALIKES: Record<string, string> = { "\u2212": "-", "\u2012": "-", "\u2013": "-", "\u2796": "-", "\u2795": "+", "\u2A72": "+" };
 
 /** Characters that force a cell to be quoted (RFC 4180, section 2.6). */
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -24,15 +33,19 @@ const NEEDS_QUOTES = /[",\r\n]/;
 const MAX_PART_LENGTH = 40;
 
 /**
- * Defends against spreadsheet formula injection (CSV injection): text that
- * starts with `=`, `+`, `-`, `@`, tab, CR, LF or NUL gets a leading `'`, which
+ * Defends against spreadsheet formula injection (CSV injection) by meaning, not by the first byte:
+ * text that starts with `=`, `+`, `-`, `@`, tab, CR, LF or NUL, or that does once leading white
+ * space and invisible format characters (U+200B, U+200E, U+2060, the BOM…) are skipped and
+ * fullwidth and compatibility forms folded (`＝`, `＋`, `－`, `＠`, `﹦`…), gets a leading `'`, which
  * spreadsheets treat as "this is text". Other text is returned unchanged.
  *
  * Only apply this to strings; numbers are data and are never neutralised.
  */
 export function neutralise(text: string): string {
-	const first = text.charAt(0);
-	return DANGEROUS_LEAD.has(first) ? `'${text}` : text;
+	if (DANGEROUS_LEAD.has(text.charAt(0))) return `'${text}`;
+	const first = [...text.replace(SKIPPED_LEAD, "").slice(0, 2)][0] ?? "";
+	const folded = LOOK_ALIKES[first] ?? first.normalize("NFKC").charAt(0);
+	return FORMULA_START.has(folded) ? `'${text}` : text;
 }
 
 /**

@@ -5,6 +5,7 @@
  * units).
  */
 import * as z from "../lib/z";
+import { textProblem } from "./text";
 
 /** The longest name of each kind, in characters. */
 export const NAME_LIMITS = { student: 60, class: 80, teacher: 100 } as const;
@@ -27,6 +28,8 @@ export function studentKey(name: string): string {
 
 /** Why a normalised name cannot be stored, or null when it can. */
 export function nameProblem(name: string, kind: NameKind): string | null {
+	const text = textProblem(name);
+	if (text !== null) return text;
 	if (nameLength(name) < 1) return "must not be empty";
 	if (nameLength(name) > NAME_LIMITS[kind]) return `must be at most ${NAME_LIMITS[kind]} characters`;
 	return null;
@@ -35,7 +38,13 @@ export function nameProblem(name: string, kind: NameKind): string | null {
 /** The schema of a name field: normalised, then checked against its kind's limits. */
 export function nameField(kind: NameKind) {
 	return z.pipe(
-		z.string().check(z.maxLength(1000, "is too long")),
+		z.string().check(
+			z.maxLength(1000, "is too long"),
+			z.superRefine((raw, ctx) => {
+				const problem = textProblem(raw);
+				if (problem !== null) ctx.issues.push({ code: "custom", message: problem, input: raw });
+			}),
+		),
 		z.transform(normaliseName).check(
 			z.superRefine((name, ctx) => {
 				const problem = nameProblem(name, kind);

@@ -2,6 +2,9 @@ import type { Context, Env } from "hono";
 import { createMiddleware } from "hono/factory";
 import { tooLarge as tooLargeProblem } from "./problem";
 
+/** The limit of every JSON API body (a full quiz's answers take a few KiB); the authoring routes set larger ones of their own. */
+export const JSON_BODY_BYTES = 64 * 1024;
+
 /** How much of an oversized body is read and thrown away before the connection is cut. */
 export const DRAIN_LIMIT_BYTES = 4 * 1024 * 1024;
 

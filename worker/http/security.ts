@@ -1,3 +1,4 @@
+import { createMiddleware } from "hono/factory";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 
 /**
@@ -25,4 +26,18 @@ export const securityHeaders = secureHeaders({
 	crossOriginResourcePolicy: "same-origin",
 	crossOriginOpenerPolicy: "same-origin",
 	permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+});
+
+/**
+ * The caching rule, in one place: no response is stored by any cache (`no-store`) unless its
+ * handler says otherwise: only files that are the same for everyone do (the content-hashed static
+ * files for a year, immutable; the service worker's script revalidated on every load). Pages
+ * and API answers carry names, grades, answer keys, tokens or attempt ids; a shared phone or a
+ * proxy must keep none of them.
+ */
+export const NO_STORE = "no-store";
+
+export const noStoreByDefault = createMiddleware(async (c, next) => {
+	await next();
+	if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", NO_STORE);
 });

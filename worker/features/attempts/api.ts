@@ -1,16 +1,22 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { attemptSecrets } from "../../domain/attempt-id";
 import { describeIssue } from "../../domain/issues";
 import type { AppEnv } from "../../env";
-import { limitBody } from "../../http/body-limit";
+import { JSON_BODY_BYTES, limitBody } from "../../http/body-limit";
 import { conflict, created, forbidden, type HttpProblem, notFound, unprocessable } from "../../http/problem";
-import { joinLimiter, tooManyJoins } from "../../http/rate-limit";
+import { joinLimiter, practiceLimiter, tooManyJoins, tooManyPractice } from "../../http/rate-limit";
 import { requireJson, validate } from "../../http/validate";
 import * as z from "../../lib/z";
 import { attemptIdSchema, submissionSchema } from "./schema";
-import { findResult, recordSubmission, refusalSentence, type SubmitResult } from "./service";
+import { findResult, recordSubmission, refusalSentence, type SubmitGuards, type SubmitResult } from "./service";
 
 /** 64 KiB: a full quiz's answers take a few KiB. */
-export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = JSON_BODY_BYTES;
+
+/** What the service checks a submission against, for this request's client: the API and the quiz form alike. */
+export function submitGuards<E extends AppEnv>(c: Context<E>): SubmitGuards {
+	return { secrets: attemptSecrets(c.env), join: joinLimiter(c), practice: practiceLimiter(c) };
+}
 
 type Refused = Exclude<SubmitResult, { kind: "stored" | "replayed" }>;
 
@@ -32,14 +38,18 @@ function submitProblem(result: Refused): HttpProblem {
 			return forbidden("Class closed", sentence);
 		case "quizNotOpen":
 			return forbidden("Quiz not open", sentence);
+		case "unissuedId":
+			return unprocessable("Attempt id not issued", sentence, [{ path: "attemptId", message: "was not issued by this server" }]);
 		case "rateLimited":
 			return tooManyJoins();
+		case "practiceLimited":
+			return tooManyPractice();
 	}
 }
 
 export const attemptsApi = new Hono<AppEnv>()
 	.post("/", limitBody(MAX_BODY_BYTES), requireJson, validate("json", submissionSchema), async (c) => {
-		const outcome = await recordSubmission(c.var.db, c.req.valid("json"), joinLimiter(c));
+		const outcome = await recordSubmission(c.var.db, c.req.valid("json"), submitGuards(c));
 		if (outcome.kind === "stored") return created(c, outcome.result, `/api/attempts/${outcome.result.attemptId}`);
 		if (outcome.kind === "replayed") {
 			c.header("Location", `/api/attempts/${outcome.result.attemptId}`);

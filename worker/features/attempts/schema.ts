@@ -1,4 +1,5 @@
 import { nameField } from "../../domain/names";
+import { textProblem } from "../../domain/text";
 import { idSchema } from "../../http/params";
 import * as z from "../../lib/z";
 
@@ -28,7 +29,15 @@ export const submissionSchema = z.object({
 				.object({
 					questionId: idSchema,
 					choiceIds: z.optional(z.array(idSchema).check(z.maxLength(50, "has too many choices"))),
-					text: z.optional(z.string().check(z.maxLength(500, "is too long (500 characters at most)"))),
+					text: z.optional(
+						z.string().check(
+							z.maxLength(500, "is too long (500 characters at most)"),
+							z.superRefine((text, ctx) => {
+								const problem = textProblem(text);
+								if (problem !== null) ctx.issues.push({ code: "custom", message: problem, input: text });
+							}),
+						),
+					),
 				})
 				.check(z.refine((a) => !(a.choiceIds !== undefined && a.text !== undefined), "send either choiceIds or text, not both")),
 		)

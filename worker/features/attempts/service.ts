@@ -5,7 +5,7 @@
  */
 import type { Database } from "../../db/client";
 import type { ClassRow } from "../../db/schema";
-import { startedAtFromAttemptId } from "../../domain/attempt-id";
+import { type AttemptSecrets, isIssuedAttemptId, startedAtFromIssuedId } from "../../domain/attempt-id";
 import type { Issue } from "../../domain/issues";
 import type { Limiter } from "../../domain/limiter";
 import { studentKey } from "../../domain/names";
@@ -49,8 +49,21 @@ export type SubmitResult =
 	| { kind: "classClosed"; closesAt: Date }
 	| { kind: "quizNotOpen"; quizId: string }
 	| { kind: "noAttemptsLeft"; maxAttempts: number }
+	/** The attempt id was not issued by this server (made up, or signed with a retired secret). */
+	| { kind: "unissuedId"; attemptId: string }
 	/** This client has looked up too many class codes. */
-	| { kind: "rateLimited" };
+	| { kind: "rateLimited" }
+	/** This client has made too many practice (class-less) submissions. */
+	| { kind: "practiceLimited" };
+
+/** What a submission is checked against besides its content: the id secrets and this client's limiters. */
+export interface SubmitGuards {
+	secrets: AttemptSecrets;
+	/** Counts every class-code lookup. */
+	join: Limiter;
+	/** Counts every new practice (class-less) submission. */
+	practice: Limiter;
+}
 
 /** SHA-256 of the submission in a canonical form: key order, choice order and case of ids do not matter. */
 export async function submissionHash(s: Submission): Promise<string> {
@@ -62,11 +75,14 @@ export async function submissionHash(s: Submission): Promise<string> {
 }
 
 /**
- * Grades and records a submission. A new attempt id is stored; the same id with the same
- * submission again is replayed with the stored result, whenever and however often it arrives; the
- * same id with a different submission is a conflict. A class code counts against `joinLimiter`.
+ * Grades and records a submission. Only an id this server issued is taken. A new attempt id is
+ * stored; the same id with the same submission again is replayed with the stored result, whenever
+ * and however often it arrives; the same id with a different submission is a conflict, except that
+ * a class code other than the stored attempt's is answered like an unknown code (no oracle). A class
+ * code counts against `guards.join`, a new practice attempt against `guards.practice`.
  */
-export async function recordSubmission(db: Database, s: Submission, joinLimiter: Limiter, now = new Date()): Promise<SubmitResult> {
+export async function recordSubmission(db: Database, s: Submission, guards: SubmitGuards, now = new Date()): Promise<SubmitResult> {
+	if (!(await isIssuedAttemptId(s.attemptId, guards.secrets))) return { kind: "unissuedId", attemptId: s.attemptId };
 	const found = await findQuiz(db, s.quizId);
 	if (!found) return { kind: "unknownQuiz", quizId: s.quizId };
 	const { quiz } = found;
@@ -74,14 +90,16 @@ export async function recordSubmission(db: Database, s: Submission, joinLimiter:
 	if (issues.length > 0) return { kind: "invalidAnswers", issues };
 	const requestHash = await submissionHash(s);
 	// A replay of an attempt stored before the quiz was archived or the class closed still gets its result.
-	if (found.archived) return replayOr(db, s.attemptId, requestHash, { kind: "quizNotOpen", quizId: quiz.id });
+	if (found.archived) return replayOr(db, s, requestHash, { kind: "quizNotOpen", quizId: quiz.id });
 	let cls: ClassRow | null = null;
 	if (s.classCode !== null) {
-		if (!(await joinLimiter.allow())) return { kind: "rateLimited" };
+		if (!(await guards.join.allow())) return { kind: "rateLimited" };
 		cls = await findClassByCode(db, s.classCode);
 		if (!cls) return { kind: "unknownClass", classCode: s.classCode };
 		const refusal = classPolicyRefusal(cls, found, now);
-		if (refusal) return replayOr(db, s.attemptId, requestHash, refusal);
+		if (refusal) return replayOr(db, s, requestHash, refusal);
+	} else if (!(await findAttempt(db, s.attemptId)) && !(await guards.practice.allow())) {
+		return { kind: "practiceLimited" };
 	}
 	const graded = grade(quiz, s.answers);
 	let stored: StoredAttempt;
@@ -95,7 +113,7 @@ export async function recordSubmission(db: Database, s: Submission, joinLimiter:
 				classId: cls?.id ?? null,
 				studentName: s.studentName,
 				studentKey: studentKey(s.studentName),
-				startedAt: startedAtFromAttemptId(s.attemptId, now),
+				startedAt: startedAtFromIssuedId(s.attemptId, now),
 				submittedAt: now,
 				score: graded.score,
 				maxScore: graded.maxScore,
@@ -106,10 +124,10 @@ export async function recordSubmission(db: Database, s: Submission, joinLimiter:
 		);
 	} catch (err) {
 		if (cls?.maxAttempts != null && isAttemptCapViolation(err)) {
-			return replayOr(db, s.attemptId, requestHash, { kind: "noAttemptsLeft", maxAttempts: cls.maxAttempts });
+			return replayOr(db, s, requestHash, { kind: "noAttemptsLeft", maxAttempts: cls.maxAttempts });
 		}
 		if (!isUniqueViolation(err)) throw err;
-		return replay(db, s.attemptId, requestHash);
+		return replay(db, s.attemptId, requestHash, s.classCode);
 	}
 	return { kind: "stored", result: attemptResult(quiz, { ...stored, classCode: s.classCode }) };
 }
@@ -124,16 +142,23 @@ export function classPolicyRefusal(cls: ClassRow, found: FoundQuiz, now: Date): 
 }
 
 /** The stored result when this is a replay of an attempt already stored, else the refusal. */
-async function replayOr(db: Database, attemptId: string, requestHash: string, refusal: Refusal): Promise<SubmitResult> {
-	if (await findAttempt(db, attemptId)) return replay(db, attemptId, requestHash);
+async function replayOr(db: Database, s: Submission, requestHash: string, refusal: Refusal): Promise<SubmitResult> {
+	if (await findAttempt(db, s.attemptId)) return replay(db, s.attemptId, requestHash, s.classCode);
 	return refusal;
 }
 
-/** A stored attempt sent again: its stored result, shown against the version it was graded on; a different submission is a conflict. */
-async function replay(db: Database, attemptId: string, requestHash: string): Promise<SubmitResult> {
+/**
+ * A stored attempt sent again: its stored result, shown against the version it was graded on; a
+ * different submission is a conflict. Sent with a class code that is not the stored attempt's, it
+ * is refused like an unknown code, so a known attempt id tells nothing about which codes exist.
+ */
+async function replay(db: Database, attemptId: string, requestHash: string, classCode: string | null): Promise<SubmitResult> {
 	const stored = await findAttempt(db, attemptId);
 	if (!stored) throw new Error(`attempt ${attemptId} conflicted but is not stored`);
-	if (stored.attempt.requestHash !== requestHash) return { kind: "conflict", attemptId };
+	if (stored.attempt.requestHash !== requestHash) {
+		if (classCode !== null && classCode !== stored.classCode) return { kind: "unknownClass", classCode };
+		return { kind: "conflict", attemptId };
+	}
 	const found = await findQuizAt(db, stored.attempt.quizId, stored.attempt.quizVersion);
 	if (!found)
 		throw new Error(`attempt ${attemptId} was graded on quiz ${stored.attempt.quizId} ${stored.attempt.quizVersion}, which is gone`);
@@ -167,7 +192,11 @@ export function refusalSentence(result: Exclude<SubmitResult, { kind: "stored" |
 			return `This class stopped taking answers at ${result.closesAt.toISOString()}.`;
 		case "quizNotOpen":
 			return `Quiz "${result.quizId}" is not open for this class. Ask your teacher which quiz to take.`;
+		case "unissuedId":
+			return `Attempt id ${result.attemptId} was not issued by Quizline. Open the quiz again to get a new one, then submit.`;
 		case "rateLimited":
 			return "Too many class codes tried from this network. Wait a minute, then try again.";
+		case "practiceLimited":
+			return "Too many practice attempts from this network. Wait a minute, then try again.";
 	}
 }

@@ -1,20 +1,21 @@
 import { Hono } from "hono";
 import { nameField } from "../../domain/names";
 import type { AppEnv } from "../../env";
+import { JSON_BODY_BYTES, limitBody } from "../../http/body-limit";
 import { idParam } from "../../http/params";
-import { created, notFound } from "../../http/problem";
+import { badRequest, created, noContent, notFound } from "../../http/problem";
 import { countFailures } from "../../http/rate-limit";
 import { requireJson, validate } from "../../http/validate";
 import * as z from "../../lib/z";
 import { requireAdmin } from "./middleware";
 import { listTeachers } from "./queries";
-import { createTeacher, issueToken, revokeTokens } from "./service";
+import { createTeacher, issueToken, removeTeacher, revokeTeacherExportLinks, revokeTokens, teacherExportLinks } from "./service";
 
 const noTeacher = (id: string) => notFound("Teacher not found", `There is no teacher ${id}.`);
 
-/** The operator's API: teachers and their tokens. Every route needs the ADMIN_TOKEN. */
+/** The operator's API: teachers, their tokens and export links. Every route needs the ADMIN_TOKEN; bodies are limited before anything reads them. */
 export const adminApi = new Hono<AppEnv>()
-	.use(countFailures(), requireAdmin)
+	.use(countFailures(), limitBody(JSON_BODY_BYTES), requireAdmin)
 	.post("/teachers", requireJson, validate("json", z.object({ name: nameField("teacher") })), async (c) => {
 		const teacher = await createTeacher(c.var.db, c.req.valid("json").name);
 		c.header("Cache-Control", "no-store");
@@ -35,5 +36,46 @@ export const adminApi = new Hono<AppEnv>()
 		const { teacherId } = c.req.valid("param");
 		const result = await revokeTokens(c.var.db, teacherId);
 		if (result.kind === "unknownTeacher") throw noTeacher(teacherId);
-		return c.json({ id: result.id, revoked: result.revoked });
+		return c.json({ id: result.id, revoked: result.revoked, exportLinksRevoked: result.exportLinksRevoked });
+	})
+	.get("/teachers/:teacherId/export-links", idParam("teacherId"), async (c) => {
+		const { teacherId } = c.req.valid("param");
+		const result = await teacherExportLinks(c.var.db, teacherId);
+		if (result.kind === "unknownTeacher") throw noTeacher(teacherId);
+		return c.json({
+			links: result.links.map((l) => ({
+				id: l.id,
+				classId: l.classId,
+				className: l.className,
+				export: l.export,
+				quizId: l.quizId,
+				createdAt: l.createdAt.toISOString(),
+				expiresAt: l.expiresAt.toISOString(),
+			})),
+		});
+	})
+	.delete("/teachers/:teacherId/export-links", idParam("teacherId"), async (c) => {
+		const { teacherId } = c.req.valid("param");
+		const result = await revokeTeacherExportLinks(c.var.db, teacherId);
+		if (result.kind !== "revoked") throw noTeacher(teacherId);
+		return c.json({ id: teacherId, revoked: result.revoked });
+	})
+	.delete("/teachers/:teacherId/export-links/:linkId", idParam("teacherId", "linkId"), async (c) => {
+		const { teacherId, linkId } = c.req.valid("param");
+		const result = await revokeTeacherExportLinks(c.var.db, teacherId, linkId);
+		if (result.kind === "unknownTeacher") throw noTeacher(teacherId);
+		if (result.kind === "unknownLink") throw notFound("Link not found", `Teacher ${teacherId} has no export link ${linkId}.`);
+		return noContent(c);
+	})
+	.delete("/teachers/:teacherId", idParam("teacherId"), async (c) => {
+		const { teacherId } = c.req.valid("param");
+		const result = await removeTeacher(c.var.db, teacherId, c.req.query("confirm"));
+		if (result.kind === "unknownTeacher") throw noTeacher(teacherId);
+		if (result.kind === "confirmationNeeded") {
+			throw badRequest(
+				"Confirmation needed",
+				"Deleting a teacher deletes their tokens, classes, every attempt in them, their articles and quizzes. Repeat the teacher's id or exact name as ?confirm=… to go ahead.",
+			);
+		}
+		return noContent(c);
 	});

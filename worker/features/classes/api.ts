@@ -3,6 +3,7 @@ import type { ClassRow } from "../../db/schema";
 import { describeIssue } from "../../domain/issues";
 import { nameField } from "../../domain/names";
 import type { ClassEnv, TeacherEnv } from "../../env";
+import { JSON_BODY_BYTES, limitBody } from "../../http/body-limit";
 import { idSchema } from "../../http/params";
 import { badRequest, created, type FieldProblem, noContent } from "../../http/problem";
 import { requireJson, validate } from "../../http/validate";
@@ -75,8 +76,9 @@ const oneClassApi = new Hono<ClassEnv>()
 	)
 	.route("/", classExportsApi);
 
-/** The teacher's classes. Mounted under the teacher API, which has signed the teacher in. */
+/** The teacher's classes. Mounted under the teacher API, which has signed the teacher in; bodies are limited before anything reads them. */
 export const classesApi = new Hono<TeacherEnv>()
+	.use(limitBody(JSON_BODY_BYTES))
 	.post("/", requireJson, validate("json", createSchema), async (c) => {
 		const result = await createClass(c.var.db, c.var.teacher.teacherId, c.req.valid("json"));
 		if (result.kind === "unknownQuizzes") throw unknownQuizzes(result.issues);

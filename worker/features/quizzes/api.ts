@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { newAttemptId } from "../../domain/attempt-id";
+import { attemptSecrets, newAttemptId } from "../../domain/attempt-id";
 import { publicQuiz } from "../../domain/quiz/public";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../http/problem";
@@ -24,5 +24,5 @@ export const quizzesApi = new Hono<AppEnv>()
 		if (!found || found.archived) throw notFound("Quiz not found", `There is no quiz "${quizId}".`);
 		// A fresh server-issued attempt id: its timestamp is when the quiz was handed out.
 		c.header("Cache-Control", "no-store");
-		return c.json({ ...publicQuiz(found.quiz), attemptId: newAttemptId() });
+		return c.json({ ...publicQuiz(found.quiz), attemptId: await newAttemptId(attemptSecrets(c.env).current) });
 	});
