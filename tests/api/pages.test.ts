@@ -26,6 +26,9 @@ function postForm(path: string, fields: [string, string][], headers: Record<stri
 	});
 }
 
+/** "Submit anyway" on the blank-question check: an incomplete form is stored only with it. */
+const ANYWAY: [string, string] = ["next", "submit"];
+
 async function countAttempts(id: string): Promise<number> {
 	const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM attempts WHERE id = ?").bind(id).first<{ n: number }>();
 	return row?.n ?? -1;
@@ -234,10 +237,7 @@ describe("POST /quiz/:quizId (the form without JavaScript)", () => {
 
 	it("shows a friendly 409 page when the same attempt comes back with different answers", async () => {
 		const attemptId = await issuedAttemptId();
-		const base: [string, string][] = [
-			["attemptId", attemptId],
-			["studentName", "Alan Turing"],
-		];
+		const base: [string, string][] = [["attemptId", attemptId], ["studentName", "Alan Turing"], ANYWAY];
 		expect((await postForm(`/quiz/${QUIZ_ID}`, [...base, ["answer.q-third-party", "pashin"]])).status).toBe(303);
 		const changed = await postForm(`/quiz/${QUIZ_ID}`, [...base, ["answer.q-third-party", "xi"]]);
 		expect(changed.status).toBe(409);
@@ -279,6 +279,7 @@ describe("POST /quiz/:quizId (the form without JavaScript)", () => {
 			["studentName", "Ada"],
 			["classCode", "qq-qq-qq"],
 			["answer.q-third-party", "pashin"],
+			ANYWAY,
 		]);
 		expect(res.status).toBe(422);
 		const html = await res.text();
@@ -309,7 +310,7 @@ describe("POST /quiz/:quizId (the form without JavaScript)", () => {
 		];
 		for (const fields of forms as [string, string][][]) {
 			const extra = fields.slice(2);
-			const res = await postForm(`/quiz/${QUIZ_ID}`, fields);
+			const res = await postForm(`/quiz/${QUIZ_ID}`, [...fields, ANYWAY]);
 			expect(res.status, JSON.stringify(extra)).toBeGreaterThanOrEqual(400);
 			expect(res.status, JSON.stringify(extra)).toBeLessThan(500);
 			expect(res.headers.get("Content-Type")).toMatch(/^text\/html/);
@@ -356,6 +357,7 @@ describe("GET /result/:attemptId", () => {
 			["studentName", evil],
 			["answer.q-third-party", "xi"],
 			["answer.q-missile-name", "hwasong 15"],
+			ANYWAY,
 		];
 		expect((await postForm(`/quiz/${QUIZ_ID}`, fields)).status).toBe(303);
 		const res = await call(`/result/${attemptId}`);
@@ -422,5 +424,116 @@ describe("static files", () => {
 		const res = await call(`/quiz/${QUIZ_ID}`, { headers: { "Accept-Encoding": "gzip, deflate, br" } });
 		expect(res.headers.get("Content-Encoding")).toBe("br");
 		expect(res.headers.get("Vary")).toContain("Accept-Encoding");
+	});
+});
+
+describe("the student pages' summaries and checks", () => {
+	it("asks before storing an incomplete form without JavaScript: the blank questions listed, every answer posted again either way", async () => {
+		const quiz = await theQuiz();
+		const attemptId = await issuedAttemptId();
+		const fields: [string, string][] = [
+			["attemptId", attemptId],
+			["studentName", "Blank Bea"],
+			["answer.q-third-party", "pashin"],
+			["answer.q-launch-reactions", "more-sanctions"],
+			["answer.q-launch-reactions", "cut-oil"],
+			["answer.q-missile-name", "Hwasong <15>"],
+		];
+		const check = await postForm(`/quiz/${QUIZ_ID}`, fields);
+		expect(check.status).toBe(200);
+		expect(check.headers.get("Cache-Control")).toBe("no-store");
+		const html = await check.text();
+		const blank = quiz.questions.length - 3;
+		expect(html).toContain(`${blank} of ${quiz.questions.length} questions have no answer yet.`);
+		expect(html.match(/formaction="\/quiz\/[^"]+#q\d+"/g)).toHaveLength(blank);
+		expect(html).not.toContain(`formaction="/quiz/${QUIZ_ID}#q${quiz.questions.findIndex((q) => q.id === "q-third-party") + 1}"`);
+		expect(html).toContain('name="next" value="submit"');
+		expect(html).toContain("Submit anyway");
+		expect(html).toContain("Go back to the questions");
+		for (const [name, value] of fields) {
+			expect(html).toContain(`name="${name}" value="${value.replace(/</g, "&lt;").replace(/>/g, "&gt;")}"`);
+		}
+		expect(await countAttempts(attemptId)).toBe(0);
+
+		const back = await postForm(`/quiz/${QUIZ_ID}`, [...fields, ["next", "edit"]]);
+		expect(back.status).toBe(200);
+		const form = await back.text();
+		expect(form).toContain(`name="attemptId" value="${attemptId}"`);
+		expect(form).toContain('name="answer.q-third-party" value="pashin" checked=""');
+		expect(form).toContain('name="answer.q-launch-reactions" value="cut-oil" checked=""');
+		expect(form).toContain('value="Hwasong &lt;15&gt;"');
+		expect(await countAttempts(attemptId)).toBe(0);
+
+		const anyway = await postForm(`/quiz/${QUIZ_ID}`, [...fields, ANYWAY]);
+		expect(anyway.status).toBe(303);
+		expect(anyway.headers.get("Location")).toBe(`/result/${attemptId}`);
+		expect(await countAttempts(attemptId)).toBe(1);
+	});
+
+	it("renders the quiz form so that nothing is restored by position, with a question map, no repeated hint and an honest byline", async () => {
+		const html = await (await call(`/quiz/${QUIZ_ID}`)).text();
+		expect(html).toMatch(/<form id="quiz"[^>]*autocomplete="off"/);
+		const quiz = await theQuiz();
+		expect(html.match(/data-map="/g)).toHaveLength(quiz.questions.length);
+		expect(html).toContain('<a href="#q1" data-map=');
+		expect(html).not.toMatch(/Select all that apply\.[\s\S]{0,200}Select all that apply\./);
+		expect(html).not.toContain("Unattributed");
+		expect(html).not.toContain("seed article");
+		// The date is inferred from outside the text (the article has a dateNote): not a byline either.
+		expect(html).not.toMatch(/<p class="meta">/);
+		// The article panel is rendered once per quiz version: the next page carries the very same one, with its own attempt id.
+		const next = await (await call(`/quiz/${QUIZ_ID}`)).text();
+		const panel = (page: string) => page.slice(page.indexOf('<section id="article"'), page.indexOf('<section id="questions"'));
+		expect(panel(next)).toBe(panel(html));
+		expect(panel(html)).toContain(`<h2 id="article-title">${quiz.article.title}</h2>`);
+		expect(next).not.toBe(html);
+	});
+
+	it("summarises a result: a grid of questions right or wrong, each a link, folded details, and a wrong-only view as a plain link", async () => {
+		const quiz = await theQuiz();
+		const attemptId = await issuedAttemptId();
+		await postForm(`/quiz/${QUIZ_ID}`, [["attemptId", attemptId], ["studentName", "Grid Gus"], ["answer.q-third-party", "pashin"], ANYWAY]);
+		const all = await (await call(`/result/${attemptId}`)).text();
+		expect(all.match(/<a href="#r\d+" class="(right|wrong)">/g)).toHaveLength(quiz.questions.length);
+		expect(all.match(/class="right">/g)).toHaveLength(1);
+		expect(all.match(/<details>/g)).toHaveLength(quiz.questions.length);
+		expect(all).toContain(`href="/result/${attemptId}?only=wrong"`);
+		expect(all).toContain("Show only the questions I got wrong");
+
+		const wrong = await call(`/result/${attemptId}?only=wrong`);
+		expect(wrong.status).toBe(200);
+		const html = await wrong.text();
+		expect(html.match(/<li class="outcome wrong"/g)).toHaveLength(quiz.questions.length - 1);
+		expect(html).not.toContain('class="outcome right"');
+		expect(html.match(/<details open="">/g)).toHaveLength(quiz.questions.length - 1);
+		expect(html).toContain(`href="/result/${attemptId}"`);
+		expect(html).toContain("Show every question");
+		// The right one is still in the grid, a link to the full view.
+		expect(html).toMatch(new RegExp(`href="/result/${attemptId}#r\\d+" class="right"`));
+	});
+
+	it("leaves the list of results on this device to the device: the join page sends an empty, hidden list", async () => {
+		const html = await (await call("/")).text();
+		expect(html).toMatch(/<section id="my-results"[^>]*hidden/);
+		expect(html).toContain('<ol class="my-results"></ol>');
+	});
+});
+
+describe("GET /sw.js (the service worker)", () => {
+	it("is served from the site itself with the security headers, revalidated on every load, naming this version's files", async () => {
+		const res = await call("/sw.js");
+		expect(res.status).toBe(200);
+		expect(res.headers.get("Content-Type")).toMatch(/^text\/javascript/);
+		expect(res.headers.get("Cache-Control")).toBe("no-cache");
+		expectSecurityHeaders(res);
+		const body = await res.text();
+		const html = await (await call(`/quiz/${QUIZ_ID}`)).text();
+		const files = [...html.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) => m[1] as string);
+		expect(body).toContain(
+			`const QUIZLINE_ASSETS = ${JSON.stringify(files.sort((a, b) => (a.endsWith(".css") ? -1 : b.endsWith(".css") ? 1 : 0)))};`,
+		);
+		// Only quiz pages and static files are kept: never results, the API or the dashboard.
+		expect(body).toContain("const QUIZ_PAGE = /^\\/quiz\\/[^/]+$/;");
+		expect(body).not.toMatch(/\/result|\/api|\/teacher/);
 	});
 });

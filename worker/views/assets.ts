@@ -15,6 +15,7 @@ import { sha256Hex } from "../lib/hash";
 import author from "./assets/author.client.js";
 import script from "./assets/quiz.client.js";
 import style from "./assets/style.css";
+import serviceWorkerSource from "./assets/sw.client.js";
 
 interface Asset {
 	path: string;
@@ -59,6 +60,22 @@ function all(): Promise<Map<string, Asset>> {
 export async function assetPaths(): Promise<AssetPaths> {
 	const map = await all();
 	return { style: map.get("style")?.path ?? "", script: map.get("script")?.path ?? "", author: map.get("author")?.path ?? "" };
+}
+
+let worker: Promise<string> | undefined;
+
+/**
+ * The service worker (served at /sw.js, scope /): its source after the current asset URLs and a
+ * version made of them and of itself, so that a deploy that changes any of them is a new worker
+ * whose cache replaces the old one.
+ */
+export function serviceWorkerScript(): Promise<string> {
+	worker ??= (async () => {
+		const { style: css, script: js } = await assetPaths();
+		const version = (await sha256Hex(`${css} ${js} ${serviceWorkerSource}`)).slice(0, 12);
+		return `const QUIZLINE_VERSION = ${JSON.stringify(version)};\nconst QUIZLINE_ASSETS = ${JSON.stringify([css, js])};\n${serviceWorkerSource}`;
+	})();
+	return worker;
 }
 
 /** The file served at this path, or undefined (unknown name or an old hash). */

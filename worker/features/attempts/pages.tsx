@@ -1,21 +1,22 @@
 import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client";
-import { newAttemptId } from "../../domain/attempt-id";
+import { attemptSecrets, newAttemptId } from "../../domain/attempt-id";
 import { publicQuiz } from "../../domain/quiz/public";
 import type { Quiz } from "../../domain/quiz/schema";
 import type { PageEnv } from "../../env";
 import { limitBody } from "../../http/body-limit";
-import { readForm } from "../../http/form";
+import { type FormBody, formText, readForm } from "../../http/form";
 import { type PageOutcome, renderAs } from "../../http/html";
 import { notFound, seeOther } from "../../http/problem";
-import { joinLimiter, tooManyJoins } from "../../http/rate-limit";
+import { tooManyJoins, tooManyPractice } from "../../http/rate-limit";
 import type * as z from "../../lib/z";
 import { Message } from "../../views/layout";
-import { type QuizErrors, QuizPage, quizPageProps } from "../../views/student/quiz";
+import { BlankConfirmPage, blankConfirmPageProps, GO_BACK, NEXT_FIELD, SUBMIT_ANYWAY } from "../../views/student/confirm";
+import { byline, type QuizErrors, QuizPage, quizPageProps } from "../../views/student/quiz";
 import { ResultPage, resultPageProps } from "../../views/student/result";
 import { readStudent } from "../join/student-cookie";
 import { findQuiz } from "../quizzes/library";
-import { MAX_BODY_BYTES } from "./api";
+import { MAX_BODY_BYTES, submitGuards } from "./api";
 import { type Draft, formToSubmission } from "./form";
 import { attemptIdSchema, submissionSchema } from "./schema";
 import { findResult, recordSubmission, refusalSentence } from "./service";
@@ -69,6 +70,7 @@ function quizPage(c: Context<PageEnv>, quiz: Quiz, state: QuizPageState, outcome
 	const page = (
 		<QuizPage
 			quiz={shown}
+			articleByline={byline(quiz.article)}
 			attemptId={state.attemptId}
 			student={student}
 			name={state.name ?? student?.name ?? ""}
@@ -86,25 +88,46 @@ function attemptIdOrNull(raw: string): string | null {
 	return r.success ? r.data : null;
 }
 
+/** The form's fields as posted (text only), to be posted again from the blank-question check. */
+function postedFields(body: FormBody): [string, string][] {
+	const out: [string, string][] = [];
+	for (const [name, value] of Object.entries(body)) {
+		if (name === NEXT_FIELD) continue;
+		for (const v of Array.isArray(value) ? value : [value]) if (typeof v === "string") out.push([name, v]);
+	}
+	return out;
+}
+
 /** Taking a quiz without JavaScript (the form posts here) and reading the result. */
 export const attemptPages = new Hono<PageEnv>()
 	.get("/quiz/:quizId", async (c) => {
 		const quiz = await quizToTake(c.var.db, c.req.param("quizId"));
 		// A fresh server-issued attempt id: its timestamp is when the quiz was handed out.
-		return quizPage(c, quiz, { attemptId: newAttemptId() });
+		return quizPage(c, quiz, { attemptId: await newAttemptId(attemptSecrets(c.env).current) });
 	})
 	.post("/quiz/:quizId", limitBody(FORM_LIMIT_BYTES, FORM_TOO_LARGE), async (c) => {
 		const quiz = await quizToTake(c.var.db, c.req.param("quizId"));
-		const { input, draft } = formToSubmission(quiz, await readForm(c));
+		const body = await readForm(c);
+		const next = formText(body, NEXT_FIELD);
+		const { input, draft } = formToSubmission(quiz, body);
 		const keep = {
-			attemptId: attemptIdOrNull(input.attemptId) ?? newAttemptId(),
+			attemptId: attemptIdOrNull(input.attemptId) ?? (await newAttemptId(attemptSecrets(c.env).current)),
 			name: input.studentName,
 			classCode: input.classCode,
 			draft,
 		};
+		// "Go back" from the blank-question check: the form again, every answer in place.
+		if (next === GO_BACK) return quizPage(c, quiz, keep);
 		const parsed = submissionSchema.safeParse(input);
 		if (!parsed.success) return quizPage(c, quiz, { ...keep, errors: formErrors(parsed.error, quiz, input.answers) }, "invalidForm");
-		const outcome = await recordSubmission(c.var.db, parsed.data, joinLimiter(c));
+		const answered = new Set(parsed.data.answers.map((a) => a.questionId));
+		const blanks = quiz.questions.flatMap((q, i) => (answered.has(q.id) ? [] : [{ n: i + 1, prompt: q.prompt }]));
+		if (blanks.length > 0 && next !== SUBMIT_ANYWAY) {
+			const confirm = { quizId: quiz.id, quizTitle: quiz.title, total: quiz.questions.length, blanks, fields: postedFields(body) };
+			c.header("Cache-Control", "no-store");
+			return c.render(<BlankConfirmPage {...confirm} />, blankConfirmPageProps(confirm));
+		}
+		const outcome = await recordSubmission(c.var.db, parsed.data, submitGuards(c));
 		switch (outcome.kind) {
 			case "stored":
 			case "replayed":
@@ -112,6 +135,8 @@ export const attemptPages = new Hono<PageEnv>()
 				return seeOther(c, `/result/${outcome.result.attemptId}`);
 			case "rateLimited":
 				throw tooManyJoins();
+			case "practiceLimited":
+				throw tooManyPractice();
 			case "conflict": {
 				const page = (
 					<Message title="Already submitted">
@@ -127,6 +152,11 @@ export const attemptPages = new Hono<PageEnv>()
 			case "unknownClass": {
 				const sentence = refusalSentence(outcome);
 				return quizPage(c, quiz, { ...keep, errors: { summary: [sentence], classCode: sentence } }, "invalidForm");
+			}
+			case "unissuedId": {
+				// A copy of the form whose id this server did not sign: the form again, answers kept, with an id it did.
+				const fresh = await newAttemptId(attemptSecrets(c.env).current);
+				return quizPage(c, quiz, { ...keep, attemptId: fresh, errors: { summary: [refusalSentence(outcome)] } }, "invalidForm");
 			}
 			default: {
 				// Closed class, quiz not open, no attempts left, answers that do not fit: said at the top of the form, answers kept.
@@ -145,5 +175,6 @@ export const attemptPages = new Hono<PageEnv>()
 		const id = attemptIdOrNull(c.req.param("attemptId"));
 		const found = id ? await findResult(c.var.db, id) : { kind: "notFound" as const };
 		if (found.kind === "notFound") throw notFound("Result not found", "There is no result here. Check the link, or take the quiz first.");
-		return c.render(<ResultPage quiz={found.quiz} result={found.result} />, resultPageProps(found.result));
+		const onlyWrong = c.req.query("only") === "wrong";
+		return c.render(<ResultPage quiz={found.quiz} result={found.result} onlyWrong={onlyWrong} />, resultPageProps(found.result));
 	});

@@ -1,15 +1,226 @@
 /*
- * Quizline quiz page: the one enhancement script. The page works without it (the form posts to
- * the server); with it, answers are kept in localStorage as they are chosen, restored after a
+ * Quizline student pages: the one enhancement script. Every page works without it (the form posts
+ * to the server); with it, answers are kept in localStorage as they are chosen, restored after a
  * reload or a crash, and sent with fetch to POST /api/attempts, retried with the same attempt id
- * until the server confirms, queued while the phone is offline. Served by the Worker
- * (worker/views/assets.ts); rendered markup in worker/views/student/quiz.tsx.
+ * until the server confirms, queued while the phone is offline. The saved draft is the only truth
+ * about the answers: whatever the browser restores into the form (by position, after Back), the
+ * page shows the draft again, and nothing is saved that the student did not do. On the result
+ * page it opens the question a link points to; on the join page it lists the results confirmed on
+ * this device. Served by the Worker (worker/views/assets.ts); markup in worker/views/student/.
  */
 
 (() => {
+	const $ = (selector, root = document) => root.querySelector(selector);
+	const RESULTS = "quizline:results";
+	const readJson = (key, fallback) => {
+		try {
+			return JSON.parse(localStorage.getItem(key) || "null") ?? fallback;
+		} catch {
+			return fallback;
+		}
+	};
+	const writeJson = (key, value) => {
+		try {
+			localStorage.setItem(key, JSON.stringify(value));
+		} catch {
+			// Storage full or disabled: the page still works, only without the copy on this device.
+		}
+	};
+	/* My results on this device: kept here only, never sent. An entry is listed once the server confirmed it. */
+	function noteResult(entry) {
+		const list = readJson(RESULTS, []).filter((r) => r && r.attemptId !== entry.attemptId);
+		list.unshift(entry);
+		writeJson(RESULTS, list.slice(0, 50));
+	}
+	function confirmResult(attemptId) {
+		const list = readJson(RESULTS, []);
+		const entry = list.find((r) => r && r.attemptId === attemptId);
+		if (entry) {
+			entry.confirmed = true;
+			writeJson(RESULTS, list);
+		}
+	}
+
+	const mine = $("#my-results");
+	if (mine) {
+		const list = readJson(RESULTS, []).filter((r) => r?.confirmed && typeof r.attemptId === "string");
+		const ol = $("ol", mine);
+		for (const r of list) {
+			const li = document.createElement("li");
+			const a = document.createElement("a");
+			a.href = `/result/${encodeURIComponent(r.attemptId)}`;
+			a.textContent = r.title || "A quiz";
+			const when = new Date(r.at);
+			const time = document.createElement("time");
+			time.dateTime = when.toISOString();
+			time.textContent = when.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+			// A shared phone: each result says whose it is.
+			li.append(a, r.name ? ` · ${r.name} · ` : " · ", time);
+			ol.append(li);
+		}
+		mine.hidden = list.length === 0;
+	}
+
+	// The result page: a link to a question (the grid, or a shared #r3) opens its details.
+	function openTarget(hash) {
+		const target = hash.length > 1 ? document.getElementById(hash.slice(1)) : null;
+		const details = target && $("details", target);
+		if (details) details.open = true;
+	}
+	if ($(".results")) {
+		openTarget(location.hash);
+		window.addEventListener("hashchange", () => openTarget(location.hash));
+		for (const a of document.querySelectorAll(".grid a")) a.addEventListener("click", () => openTarget(a.hash));
+	}
+
+	/* Reading aids: text size and line spacing, remembered in this browser, on every student page. */
+	const AIDS = "quizline:aids";
+	const SIZES = 4;
+	const aids = readJson(AIDS, {});
+	const root = document.documentElement;
+	function applyAids() {
+		const size = Math.max(0, Math.min(SIZES - 1, Number(aids.size) || 0));
+		aids.size = size;
+		for (let i = 1; i < SIZES; i++) root.classList.toggle(`text-${i}`, i === size);
+		root.classList.toggle("spacious", Boolean(aids.spacing));
+	}
+	applyAids();
+	const toolbar = $("#aids");
+	if (toolbar) {
+		const button = (name) => $(`[data-aid=${name}]`, toolbar);
+		const sync = () => {
+			applyAids();
+			button("smaller").disabled = aids.size === 0;
+			button("larger").disabled = aids.size === SIZES - 1;
+			button("spacing").setAttribute("aria-pressed", String(Boolean(aids.spacing)));
+		};
+		const change = (edit) => {
+			edit();
+			sync();
+			writeJson(AIDS, aids);
+		};
+		button("smaller").addEventListener("click", () => change(() => aids.size--));
+		button("larger").addEventListener("click", () => change(() => aids.size++));
+		button("spacing").addEventListener("click", () => change(() => (aids.spacing = !aids.spacing)));
+		sync();
+		toolbar.hidden = false;
+		setUpSpeech(button("read"));
+	}
+
+	/*
+	 * Read aloud with the browser's own voices: the article, one paragraph, or a question with its
+	 * choices, one sentence (or choice) at a time, the one being read highlighted. One toggle per
+	 * thing to read (aria-pressed: playing or not): pressing it again pauses, then resumes.
+	 */
+	function setUpSpeech(articleButton) {
+		const synth = window.speechSynthesis;
+		if (!synth || !window.SpeechSynthesisUtterance) return;
+		let lang = "";
+		let reading = null;
+		const voices = () => {
+			try {
+				return synth.getVoices() || [];
+			} catch {
+				return [];
+			}
+		};
+		const press = (b, on) => b.setAttribute("aria-pressed", String(on));
+		function mark(el) {
+			for (const old of document.querySelectorAll(".reading")) old.classList.remove("reading");
+			if (el) {
+				el.classList.add("reading");
+				el.scrollIntoView({ block: "nearest" });
+			}
+		}
+		function stop() {
+			const r = reading;
+			reading = null;
+			if (r) press(r.button, false);
+			synth.cancel();
+			mark(null);
+		}
+		function next(r) {
+			if (reading !== r) return;
+			const item = r.items[r.i++];
+			if (!item) {
+				stop();
+				return;
+			}
+			const u = new SpeechSynthesisUtterance(item.textContent.replace(/\s+/g, " ").trim());
+			u.lang = lang;
+			u.addEventListener("end", () => next(r));
+			u.addEventListener("error", () => reading === r && stop());
+			mark(item);
+			synth.speak(u);
+		}
+		function toggle(button, items) {
+			if (reading && reading.button === button) {
+				const paused = button.getAttribute("aria-pressed") === "false";
+				if (paused) synth.resume();
+				else synth.pause();
+				press(button, paused);
+				return;
+			}
+			stop();
+			reading = { button, items: items(), i: 0 };
+			press(button, true);
+			next(reading);
+		}
+		/* Sentences as spans, so that the one being read can be marked. */
+		function sentences(p) {
+			const text = p.textContent;
+			p.textContent = "";
+			for (const part of text.match(/[^.!?]+(?:[.!?]+["”’)]*\s*|$)/g) || [text]) {
+				const span = document.createElement("span");
+				span.className = "sentence";
+				span.textContent = part;
+				p.append(span);
+			}
+		}
+		function sayButton(visible, hidden, extra) {
+			const b = document.createElement("button");
+			b.type = "button";
+			b.className = `say ${extra}`;
+			b.setAttribute("aria-pressed", "false");
+			const icon = document.createElement("span");
+			icon.className = "icon";
+			icon.setAttribute("aria-hidden", "true");
+			const text = document.createElement("span");
+			text.className = "visually-hidden";
+			text.textContent = hidden;
+			b.append(icon, visible, text);
+			return b;
+		}
+		function start() {
+			const all = voices();
+			if (all.length === 0 || !articleButton.hidden) return;
+			const voice = all.find((v) => v.default && /^en/i.test(v.lang)) || all.find((v) => /^en/i.test(v.lang)) || all[0];
+			lang = voice.lang || root.lang;
+			const paras = Array.from(document.querySelectorAll(".para"));
+			for (const p of paras) sentences(p);
+			articleButton.hidden = false;
+			articleButton.addEventListener("click", () =>
+				toggle(articleButton, () => [$("#article-title"), ...document.querySelectorAll(".para .sentence")]),
+			);
+			paras.forEach((p, i) => {
+				const b = sayButton("", `Read paragraph ${i + 1} aloud`, "say-para");
+				b.addEventListener("click", () => toggle(b, () => Array.from(p.querySelectorAll(".sentence"))));
+				p.append(" ", b);
+			});
+			for (const fs of document.querySelectorAll("fieldset[data-q]")) {
+				const n = $(".qn", fs).textContent.replace(/ of \d+$/, "");
+				const b = sayButton("Read aloud", `, ${n.toLowerCase()}`, "say-question");
+				b.addEventListener("click", () => toggle(b, () => [$("legend", fs), ...fs.querySelectorAll(".choice span")]));
+				$("legend", fs).after(b);
+			}
+			window.addEventListener("pagehide", stop);
+		}
+		start();
+		synth.addEventListener?.("voiceschanged", start);
+	}
+
 	const form = document.querySelector("form[data-quiz-id]");
 	if (!form || !window.fetch || !window.JSON) return;
-	const $ = (selector, root = document) => root.querySelector(selector);
 	const quizId = form.dataset.quizId;
 	// The draft of this quiz (answers, attempt id, places), and the outbox: one frozen submission per
 	// attempt id, kept apart so that no later draft, not even another student's, can overwrite it.
@@ -34,6 +245,14 @@
 	let lastQuestion = -1;
 	// Set once the server has confirmed: nothing may be saved again (the attempt id is spent).
 	let done = false;
+	// The answers, by question id: what the student chose on this page or what the saved draft holds.
+	// The form only shows them; restored form state never flows back into them.
+	let model = {};
+	// Nothing is saved until the student did something here (or a draft was restored).
+	let touched = false;
+	// Blank questions acknowledged: "Submit anyway" was pressed.
+	let blanksOk = false;
+	const map = new Map(Array.from(document.querySelectorAll(".qmap a[data-map]"), (a) => [a.dataset.map, a]));
 
 	const store = {
 		read(key) {
@@ -91,6 +310,31 @@
 		}
 	}
 
+	/* What the server rendered into a question (defaultChecked, defaultValue): form restoration never changes these. */
+	function renderedAnswer(fs) {
+		if (fs.dataset.type === "short") {
+			const text = $("input[type=text]", fs).defaultValue;
+			return text.trim() === "" ? null : text;
+		}
+		const ids = Array.from(fs.querySelectorAll("input"))
+			.filter((input) => input.defaultChecked)
+			.map((input) => input.value);
+		return ids.length === 0 ? null : ids;
+	}
+
+	/* The form shows the model, whatever the browser put there. */
+	function paint() {
+		for (const fs of questions) {
+			const a = model[fs.dataset.q];
+			if (fs.dataset.type === "short") {
+				const input = $("input[type=text]", fs);
+				const text = typeof a === "string" ? a : "";
+				if (input.value !== text) input.value = text;
+			} else for (const input of fs.querySelectorAll("input")) input.checked = Array.isArray(a) && a.includes(input.value);
+		}
+		updateProgress();
+	}
+
 	function answerOf(fs) {
 		if (fs.dataset.type === "short") {
 			const text = $("input[type=text]", fs).value;
@@ -103,8 +347,8 @@
 	function snapshot() {
 		const chosen = {};
 		for (const fs of questions) {
-			const a = answerOf(fs);
-			if (a !== null) chosen[fs.dataset.q] = a;
+			const a = model[fs.dataset.q];
+			if (a !== undefined && a !== null) chosen[fs.dataset.q] = a;
 		}
 		return {
 			attemptId: fields.attemptId.value,
@@ -116,12 +360,21 @@
 		};
 	}
 	const save = () => {
-		if (!done) store.write(KEY, JSON.stringify(snapshot()));
+		if (!done && touched) store.write(KEY, JSON.stringify(snapshot()));
 	};
 
+	const blankQuestions = () => questions.filter((fs) => model[fs.dataset.q] === undefined);
+
 	function updateProgress() {
-		const n = questions.filter((fs) => answerOf(fs) !== null).length;
+		const n = questions.length - blankQuestions().length;
 		progress.textContent = `${n} of ${questions.length} answered`;
+		for (const fs of questions) {
+			const link = map.get(fs.dataset.q);
+			if (!link) continue;
+			const answered = model[fs.dataset.q] !== undefined;
+			link.classList.toggle("done", answered);
+			link.lastChild.textContent = answered ? ", answered" : ", blank";
+		}
 	}
 
 	function say(message, isError) {
@@ -152,12 +405,13 @@
 			fields.studentName.value = saved.studentName || "";
 			fields.classCode.value = saved.classCode || "";
 		}
+		model = {};
 		for (const fs of questions) {
 			const a = saved.answers[fs.dataset.q];
-			if (a === undefined || a === null) continue;
-			if (fs.dataset.type === "short") $("input[type=text]", fs).value = String(a);
-			else for (const input of fs.querySelectorAll("input")) input.checked = Array.isArray(a) && a.includes(input.value);
+			if (fs.dataset.type === "short" ? typeof a === "string" && a.trim() !== "" : Array.isArray(a) && a.length > 0)
+				model[fs.dataset.q] = a;
 		}
+		touched = true;
 		if (Array.isArray(saved.scroll)) {
 			[article.scrollTop, answers.scrollTop, panels.scrollLeft] = saved.scroll.map(Number);
 		}
@@ -175,6 +429,63 @@
 				Array.isArray(a) ? { questionId, choiceIds: a } : { questionId, text: a },
 			),
 		});
+	}
+
+	/* Before an incomplete submission: how many are blank, each a link to it, and the choice. */
+	const blankCheck = document.createElement("div");
+	blankCheck.id = "blank-check";
+	blankCheck.className = "alert";
+	blankCheck.tabIndex = -1;
+	blankCheck.hidden = true;
+	blankCheck.setAttribute("role", "group");
+	blankCheck.setAttribute("aria-labelledby", "blank-check-title");
+	status.before(blankCheck);
+	function showBlanks() {
+		const blanks = blankQuestions();
+		if (blanks.length === 0) {
+			blankCheck.hidden = true;
+			return;
+		}
+		const title = document.createElement("p");
+		title.id = "blank-check-title";
+		title.className = "big";
+		title.textContent =
+			blanks.length === 1 ? "1 question has no answer yet." : `${blanks.length} of ${questions.length} questions have no answer yet.`;
+		const list = document.createElement("ul");
+		list.className = "blank-list";
+		for (const fs of blanks) {
+			const li = document.createElement("li");
+			const a = document.createElement("a");
+			a.href = `#${fs.id}`;
+			a.textContent = $(".qn", fs).textContent.replace(/ of \d+$/, "");
+			li.append(a);
+			list.append(li);
+		}
+		const anyway = document.createElement("button");
+		anyway.type = "button";
+		anyway.className = "primary";
+		anyway.textContent = "Submit anyway";
+		anyway.addEventListener("click", () => {
+			blanksOk = true;
+			if (form.requestSubmit) form.requestSubmit();
+			else form.dispatchEvent(new Event("submit", { cancelable: true }));
+		});
+		const back = document.createElement("button");
+		back.type = "button";
+		back.textContent = "Go back to the questions";
+		back.addEventListener("click", () => {
+			blankCheck.hidden = true;
+			const first = blankQuestions()[0];
+			if (first) {
+				first.scrollIntoView({ block: "start", behavior: reduceMotion ? "auto" : "smooth" });
+				$("input", first).focus({ preventScroll: true });
+			}
+		});
+		const actions = document.createElement("p");
+		actions.className = "actions";
+		actions.append(anyway, back);
+		blankCheck.replaceChildren(title, list, actions);
+		blankCheck.hidden = false;
 	}
 
 	function retryLater() {
@@ -214,6 +525,7 @@
 			done = true;
 			store.remove(OUTBOX + attemptId);
 			store.remove(KEY);
+			confirmResult(attemptId);
 			say("Sent. Opening your result…");
 			window.location.assign(`/result/${encodeURIComponent(attemptId)}`);
 			return;
@@ -248,15 +560,21 @@
 			try {
 				const res = await fetch("/api/attempts", { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
 				if (res.status < 500 && res.status !== 408 && res.status !== 429) store.remove(key);
+				if (res.ok) confirmResult(JSON.parse(text).attemptId);
 			} catch {
 				// Still unreachable: kept for the next page load or the next "online".
 			}
 		}
 	}
 
-	// Restore first, then show the count and resume a submission a crash or reload interrupted.
+	// The server's rendering first (the no-JS form shown again keeps its answers), then the saved
+	// draft over it; the form shows exactly that. Then resume a submission a crash or reload interrupted.
+	for (const fs of questions) {
+		const a = renderedAnswer(fs);
+		if (a !== null) model[fs.dataset.q] = a;
+	}
 	restore(readDraft());
-	updateProgress();
+	paint();
 	pending = store.read(OUTBOX + fields.attemptId.value);
 	if (pending !== null) {
 		lock(true);
@@ -264,13 +582,29 @@
 	}
 	flushOthers();
 
-	form.addEventListener("input", () => {
+	// Only what the student does changes the answers; a synthetic event (form restoration) does not.
+	function onEdit(event) {
+		const fs = event.target.closest("fieldset[data-q]");
+		if (!event.isTrusted) return;
+		touched = true;
+		if (fs) {
+			const a = answerOf(fs);
+			if (a === null) delete model[fs.dataset.q];
+			else model[fs.dataset.q] = a;
+			if (!blankCheck.hidden) showBlanks();
+		}
 		updateProgress();
 		save();
-	});
-	form.addEventListener("change", () => {
-		updateProgress();
-		save();
+	}
+	form.addEventListener("input", onEdit);
+	form.addEventListener("change", onEdit);
+	// Whatever the browser restores, late (after parsing, on load) or from the back/forward cache,
+	// the form shows the model again. A page already submitted starts afresh: its attempt id is spent.
+	document.addEventListener("DOMContentLoaded", paint);
+	window.addEventListener("load", paint);
+	window.addEventListener("pageshow", (event) => {
+		if (event.persisted && done) window.location.reload();
+		else paint();
 	});
 	form.addEventListener("focusin", (event) => {
 		const i = questions.indexOf(event.target.closest("fieldset[data-q]"));
@@ -283,11 +617,26 @@
 			fields.studentName.focus();
 			return;
 		}
+		const blanks = blankQuestions();
+		if (pending === null && blanks.length > 0 && !blanksOk) {
+			showBlanks();
+			blankCheck.focus();
+			return;
+		}
+		blankCheck.hidden = true;
 		if (pending === null) {
 			pending = body();
 			tries = 0;
 			lock(true);
 			store.write(OUTBOX + fields.attemptId.value, pending);
+			noteResult({
+				attemptId: fields.attemptId.value,
+				quizId,
+				title: form.dataset.title || "",
+				name: fields.studentName.value,
+				at: Date.now(),
+				confirmed: false,
+			});
 			save();
 		}
 		send();
@@ -330,4 +679,7 @@
 	answers.addEventListener("scroll", onScroll, { passive: true });
 	window.addEventListener("pagehide", save);
 	onScroll();
+
+	// Offline next time: the service worker keeps this page and its files (worker/views/assets/sw.client.js).
+	if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => undefined);
 })();

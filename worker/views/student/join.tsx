@@ -12,7 +12,11 @@ export interface JoinProps {
  * `/`: name, class code (optional) and the quizzes, all in one form: typing a name and tapping a
  * quiz is the whole way in. Posts to /join, which checks the code and remembers the student.
  */
-export const joinPageProps: PageProps = { title: "Join", description: "Type your name, add your class code, and pick a quiz." };
+export const joinPageProps: PageProps = {
+	title: "Join",
+	description: "Type your name, add your class code, and pick a quiz.",
+	script: true,
+};
 
 export function JoinPage({ quizzes, name, classCode, errors }: JoinProps) {
 	const messages = [errors.name, errors.classCode, errors.quiz].filter((m): m is string => Boolean(m));
@@ -35,6 +39,11 @@ export function JoinPage({ quizzes, name, classCode, errors }: JoinProps) {
 						))}
 					</ul>
 				</form>
+				{/* Filled by the script from this device's storage only; nothing about it is sent to the server. */}
+				<section id="my-results" aria-labelledby="my-results-title" hidden>
+					<h2 id="my-results-title">My results on this device</h2>
+					<ol class="my-results" />
+				</section>
 			</main>
 		</>
 	);
