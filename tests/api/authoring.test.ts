@@ -235,6 +235,36 @@ describe("teacher quizzes", () => {
 		expect(page).not.toContain("What did the park cost in the end?");
 	});
 
+	it("grades a submission against the version its page showed, when the teacher has published another since", async () => {
+		const t = await createTeacher();
+		const article = await newArticle(t.token);
+		const quiz = (await (await publish(t.token, article.id)).json()) as { id: string; version: string };
+		const page = await (await call(`/quiz/${quiz.id}`)).text();
+		expect(page).toContain(`name="quizVersion" value="${quiz.version}"`);
+		// The teacher replaces the cost question while a student still has version 1 open.
+		const replaced = [QUESTIONS[0], { ...QUESTIONS[1], id: "q-cost-final", prompt: "What was the park's final cost?" }];
+		const v2 = (await (await call(`/api/teacher/quizzes/${quiz.id}`, json("PUT", t.token, { questions: replaced }))).json()) as {
+			version: string;
+		};
+		const answers = [{ questionId: "q-cost", text: "4.2 million" }];
+		const send = (extra: Record<string, unknown>) =>
+			postJson(
+				"/api/attempts",
+				{ attemptId: issuedId(), quizId: quiz.id, studentName: "Flo", answers, ...extra },
+				{ "CF-Connecting-IP": freshIp() },
+			);
+		const shown = await send({ quizVersion: quiz.version });
+		expect(shown.status).toBe(201);
+		expect(await shown.json()).toMatchObject({ quizVersion: quiz.version, score: 1, maxScore: 2 });
+		// Without the version, the same answers are checked against version 2, which has no such question.
+		const current = await send({});
+		expect(current.status).toBe(422);
+		expect((await readProblem(current))?.detail).toContain('no question "q-cost"');
+		// An unknown version falls back to the current one.
+		expect((await send({ quizVersion: "0000000000000000" })).status).toBe(422);
+		expect(v2.version).not.toBe(quiz.version);
+	});
+
 	it("archives a quiz on DELETE: no new attempts, results and exports stay; PUT on it is a conflict", async () => {
 		const t = await createTeacher();
 		const cls = await createClass(t.token, { name: "Civics" });

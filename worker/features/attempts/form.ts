@@ -14,7 +14,7 @@ export type Draft = Record<string, string[]>;
 
 export interface FormSubmission {
 	/** Input for submissionSchema: validated and normalised there. */
-	input: { attemptId: string; quizId: string; studentName: string; classCode: string; answers: unknown[] };
+	input: { attemptId: string; quizId: string; quizVersion?: string; studentName: string; classCode: string; answers: unknown[] };
 	draft: Draft;
 }
 
@@ -44,7 +44,14 @@ export function formToSubmission(
 	}
 	const one = (name: string) => strings(body[name])[0] ?? "";
 	return {
-		input: { attemptId: one("attemptId"), quizId: quiz.id, studentName: one("studentName"), classCode: one("classCode"), answers },
+		input: {
+			attemptId: one("attemptId"),
+			quizId: quiz.id,
+			...(one("quizVersion") ? { quizVersion: one("quizVersion") } : {}),
+			studentName: one("studentName"),
+			classCode: one("classCode"),
+			answers,
+		},
 		draft,
 	};
 }

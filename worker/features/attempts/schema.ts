@@ -23,6 +23,8 @@ export const submissionSchema = z.object({
 	quizId: idSchema,
 	studentName: nameField("student"),
 	classCode: classCodeSchema,
+	/** The version of the quiz the student was shown (the page sends it); graded against it when it is stored. */
+	quizVersion: z.optional(z.string().check(z.maxLength(64, "is too long"))),
 	answers: z
 		.array(
 			z

@@ -423,6 +423,8 @@
 		return JSON.stringify({
 			attemptId: s.attemptId,
 			quizId,
+			// The version this page showed: the server grades against it even if the teacher has published another since.
+			quizVersion: form.dataset.quizVersion || undefined,
 			studentName: s.studentName,
 			classCode: s.classCode || null,
 			answers: Object.entries(s.answers).map(([questionId, a]) =>

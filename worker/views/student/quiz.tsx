@@ -83,11 +83,13 @@ export async function QuizPage({ quiz, articleByline, attemptId, student, name, 
 						method="post"
 						action={`/quiz/${quiz.id}`}
 						data-quiz-id={quiz.id}
+						data-quiz-version={quiz.version}
 						data-title={quiz.title}
 						novalidate
 						autocomplete="off"
 					>
 						<input type="hidden" name="attemptId" value={attemptId} />
+						<input type="hidden" name="quizVersion" value={quiz.version} />
 						{askIdentity ? (
 							<Identity name={name} classCode={classCode} errors={errors} />
 						) : (
