@@ -42,6 +42,9 @@ const MAX_PART_LENGTH = 40;
  * Only apply this to strings; numbers are data and are never neutralised.
  */
 export function neutralise(text: string): string {
+	// Fast path, most cells: a visible ASCII character that is not a formula sign is what a spreadsheet sees first.
+	const code = text.charCodeAt(0);
+	if (code > 0x20 && code < 0x7f && code !== 0x3d && code !== 0x2b && code !== 0x2d && code !== 0x40) return text;
 	if (DANGEROUS_LEAD.has(text.charAt(0))) return `'${text}`;
 	const first = [...text.replace(SKIPPED_LEAD, "").slice(0, 2)][0] ?? "";
 	const folded = LOOK_ALIKES[first] ?? first.normalize("NFKC").charAt(0);

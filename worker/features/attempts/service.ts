@@ -83,8 +83,12 @@ export async function submissionHash(s: Submission): Promise<string> {
  */
 export async function recordSubmission(db: Database, s: Submission, guards: SubmitGuards, now = new Date()): Promise<SubmitResult> {
 	if (!(await isIssuedAttemptId(s.attemptId, guards.secrets))) return { kind: "unissuedId", attemptId: s.attemptId };
-	const found = await findQuiz(db, s.quizId);
-	if (!found) return { kind: "unknownQuiz", quizId: s.quizId };
+	const current = await findQuiz(db, s.quizId);
+	if (!current) return { kind: "unknownQuiz", quizId: s.quizId };
+	// Graded against the version the student was shown, when the page says which and it is stored (a
+	// teacher may have published another since the quiz was opened); otherwise against the current one.
+	const shown = s.quizVersion && s.quizVersion !== current.quiz.version ? await findQuizAt(db, s.quizId, s.quizVersion) : undefined;
+	const found = shown ? { ...shown, archived: current.archived } : current;
 	const { quiz } = found;
 	const issues = checkAnswers(quiz, s.answers);
 	if (issues.length > 0) return { kind: "invalidAnswers", issues };
@@ -98,8 +102,10 @@ export async function recordSubmission(db: Database, s: Submission, guards: Subm
 		if (!cls) return { kind: "unknownClass", classCode: s.classCode };
 		const refusal = classPolicyRefusal(cls, found, now);
 		if (refusal) return replayOr(db, s, requestHash, refusal);
-	} else if (!(await findAttempt(db, s.attemptId)) && !(await guards.practice.allow())) {
-		return { kind: "practiceLimited" };
+	} else if (!(await guards.practice.allow())) {
+		// Over the practice limit: a replay of an attempt already stored still gets its result. Looking
+		// the attempt up only here keeps a normal submission to one D1 round trip (replays count too).
+		return replayOr(db, s, requestHash, { kind: "practiceLimited" });
 	}
 	const graded = grade(quiz, s.answers);
 	let stored: StoredAttempt;
@@ -132,7 +138,7 @@ export async function recordSubmission(db: Database, s: Submission, guards: Subm
 	return { kind: "stored", result: attemptResult(quiz, { ...stored, classCode: s.classCode }) };
 }
 
-type Refusal = Extract<SubmitResult, { kind: "classClosed" | "quizNotOpen" | "noAttemptsLeft" }>;
+type Refusal = Extract<SubmitResult, { kind: "classClosed" | "quizNotOpen" | "noAttemptsLeft" | "practiceLimited" }>;
 
 /** Why a class takes no new attempt at this quiz now (closed, or the quiz is not one it offers), or null. */
 export function classPolicyRefusal(cls: ClassRow, found: FoundQuiz, now: Date): Refusal | null {
