@@ -5,7 +5,7 @@
  * the given ids per request.
  */
 import autocannon from "autocannon";
-import { issuedAttemptId } from "../../scripts/lib/submissions";
+import { issuedAttemptId, studentAddress } from "../../scripts/lib/submissions";
 
 export interface CannonJob {
 	url: string;
@@ -37,7 +37,12 @@ const request: autocannon.Request = { method: job.method, path: job.path };
 if (job.body) {
 	const template = job.body;
 	request.headers = { "content-type": "application/json" };
-	request.setupRequest = (req) => ({ ...req, body: JSON.stringify({ ...template, attemptId: issuedAttemptId() }) });
+	// Each request a fresh student: a new server-issued id from their own address, as a class of phones sends them
+	// (one client sending thousands of practice attempts would be refused by the practice limiter).
+	request.setupRequest = (req) => {
+		const attemptId = issuedAttemptId();
+		return { ...req, headers: { ...req.headers, ...studentAddress(attemptId) }, body: JSON.stringify({ ...template, attemptId }) };
+	};
 } else if (job.ids && job.ids.length > 0) {
 	const ids = job.ids;
 	request.setupRequest = (req) => ({ ...req, path: job.path.replace(":id", ids[n++ % ids.length] as string) });

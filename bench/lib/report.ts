@@ -32,9 +32,8 @@ export interface Results {
 
 const BASELINE: Record<string, string> = { "quiz-quiet": "hello", quiz: "hello", page: "hello", attempt: "hello", submit: "raw" };
 const KB = 1000;
-const GZIP_BUDGET = 150 * KB;
-/** Cloudflare's upload limit on the Workers Free plan is 3 MB; ours, for cold starts, is 300 KB gzip with the drafter in. */
-const UPLOAD_LIMIT = 300 * KB;
+/** Ours, for cold starts: 300 KB gzip with the drafter in (150 KB before it; Cloudflare's own limit is 3 MB on the Free plan). */
+const GZIP_BUDGET = 300 * KB;
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const x = (n: number) => `${n.toFixed(2)}×`;
@@ -107,17 +106,17 @@ export function evaluate(r: Results): TargetLine[] {
 	}
 	if (r.bundle) {
 		lines.push({
-			name: "Bundle ≤ 150 KB gzip",
+			name: "Bundle ≤ 300 KB gzip",
 			pass: r.bundle.gzipBytes <= GZIP_BUDGET,
 			value: `${fmt(r.bundle.gzipBytes / KB, 1)} KB gzip (${fmt(r.bundle.rawBytes / KB, 1)} KB raw)`,
 		});
-	} else lines.push({ name: "Bundle ≤ 150 KB gzip", pass: null, value: "not measured" });
+	} else lines.push({ name: "Bundle ≤ 300 KB gzip", pass: null, value: "not measured" });
 	if (r.drafter) {
 		const d = r.drafter;
 		lines.push({
-			name: "Upload with the drafter ≤ 300 KB gzip",
-			pass: r.bundle ? r.bundle.gzipBytes <= UPLOAD_LIMIT : null,
-			value: `${r.bundle ? fmt(r.bundle.gzipBytes / KB, 1) : "?"} KB gzip; the drafter adds ${fmt((d.with.gzipBytes - d.without.gzipBytes) / KB, 1)} KB gzip`,
+			name: "Start-up with the drafter ≤ 1.5× without",
+			pass: d.with.startupMs <= 1.5 * d.without.startupMs,
+			value: `${fmt(d.with.startupMs, 1)} ms vs ${fmt(d.without.startupMs, 1)} ms = ${x(d.with.startupMs / d.without.startupMs)}; the drafter adds ${fmt((d.with.gzipBytes - d.without.gzipBytes) / KB, 1)} KB gzip`,
 		});
 	}
 	return lines;
