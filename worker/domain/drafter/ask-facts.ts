@@ -9,17 +9,21 @@ import {
 	type Candidate,
 	capitalise,
 	clausesAround,
+	type Frame,
 	kindNoun,
 	placeKind,
 	sameKind,
 	says,
 	sentenceSpan,
+	shortAnswer,
 	shown,
+	singleChoice,
 	skillFor,
 	span,
 	styled,
+	trueFalse,
 } from "./candidate";
-import { answerKey, hash, leaks, makeChoices, pickDistinct } from "./choices";
+import { answerKey, hash, leaks, pickDistinct } from "./choices";
 import { type Ask, ask, type Clause, isCommonWord, text, verbForm } from "./clause";
 import { type Entity, entityAt, type Mention } from "./entities";
 import { FUNCTION_WORDS, NUMBER_WORDS, ROLE_NOUNS, SPEECH_VERBS, VERB_ADVERBS } from "./lexicon";
@@ -59,25 +63,11 @@ export function numberQuestions(a: Analysis): Candidate[] {
 		const alts = alternatives(q, a.quantities, hash(ev.quote));
 		const fact = `${q.paragraph}:${q.sentence}:num:${q.first}`;
 		const prompt = q.kind === "age" ? agePrompt(a, q) : numberPrompt(a, q);
-		const base = { paragraph: ev.paragraph, start: ev.start, end: ev.end, fact };
-		const explanation = `${says(ev)}.`;
-		const skill = skillFor(answer, ev);
 		const interest = q.kind === "date" ? -0.4 : q.kind === "count" || q.kind === "percent" || q.kind === "money" ? 0.2 : 0;
 		if (prompt && !leaks(prompt, answer)) {
-			const texts = pickDistinct(answer, alts, 4);
-			if (texts.length >= 3) {
-				const choices = makeChoices(texts, true);
-				const right = choices.find((c) => c.text === answer);
-				if (right) {
-					out.push({
-						...base,
-						kind: "number",
-						score: 4.5 + interest,
-						idHint: prompt,
-						question: { type: "single", prompt, choices, answer: { choiceIds: [right.id] }, explanation, skill, evidence: evidenceOf(ev) },
-					});
-				}
-			}
+			const frame: Frame = { kind: "number", ev, fact, idHint: prompt, skill: skillFor(answer, ev) };
+			const single = singleChoice(frame, 4.5 + interest, prompt, pickDistinct(answer, alts, 4), answer, true);
+			if (single) out.push(single);
 			const hint =
 				q.kind === "year"
 					? "Answer with a year."
@@ -90,14 +80,7 @@ export function numberQuestions(a: Analysis): Candidate[] {
 						: q.kind === "duration"
 							? "Answer with a length of time, like “two weeks”."
 							: "Answer with a number.";
-			const accepted = q.kind === "age" ? [answer] : acceptedForms(q);
-			out.push({
-				...base,
-				kind: "number",
-				score: 4.2 + interest,
-				idHint: prompt,
-				question: { type: "short", prompt: `${prompt} ${hint}`, answer: { accepted }, explanation, skill, evidence: evidenceOf(ev) },
-			});
+			out.push(shortAnswer(frame, 4.2 + interest, `${prompt} ${hint}`, q.kind === "age" ? [answer] : acceptedForms(q)));
 		} else if (q.kind !== "age") {
 			const noun =
 				q.kind === "year" ? "year" : q.kind === "date" ? (q.unit === "weekday" ? "day" : q.unit === "month" ? "month" : "date") : "number";
@@ -106,10 +89,6 @@ export function numberQuestions(a: Analysis): Candidate[] {
 		}
 	}
 	return out;
-}
-
-function evidenceOf(ev: { paragraph: number; quote: string }): { paragraph: number; quote: string } {
-	return { paragraph: ev.paragraph + 1, quote: ev.quote };
 }
 
 /** The wh-question for a quantity in its clause, or undefined. */
@@ -239,49 +218,10 @@ export function entityQuestions(a: Analysis): Candidate[] {
 		const prompt = entityPrompt(a, sentence, m, e);
 		if (!prompt || [e.name, e.short, display].some((n) => n && leaks(prompt, n))) continue;
 		const pool = sameKind(a, e, e.kind).map((x) => styled(x, style));
-		const texts = pickDistinct(display, pool, 4);
-		const base = {
-			paragraph: ev.paragraph,
-			start: ev.start,
-			end: ev.end,
-			fact: `${m.paragraph}:${m.sentence}:ent:${e.id}`,
-			idHint: prompt,
-			about: `ent:${e.id}`,
-		};
-		const explanation = `${says(ev)}.`;
-		if (texts.length >= 3) {
-			const choices = makeChoices(texts);
-			const right = choices.find((c) => c.text === display);
-			if (right)
-				out.push({
-					...base,
-					kind: "entity",
-					score: 4,
-					question: {
-						type: "single",
-						prompt,
-						choices,
-						answer: { choiceIds: [right.id] },
-						explanation,
-						skill: "literal",
-						evidence: evidenceOf(ev),
-					},
-				});
-		}
-		const accepted = [...new Set([e.name, ...(e.short ? [e.short] : [])])];
-		out.push({
-			...base,
-			kind: "entity",
-			score: 3.7,
-			question: {
-				type: "short",
-				prompt: `${prompt} Answer with a name.`,
-				answer: { accepted },
-				explanation,
-				skill: "literal",
-				evidence: evidenceOf(ev),
-			},
-		});
+		const frame: Frame = { kind: "entity", ev, fact: `${m.paragraph}:${m.sentence}:ent:${e.id}`, idHint: prompt, about: `ent:${e.id}` };
+		const single = singleChoice(frame, 4, prompt, pickDistinct(display, pool, 4), display);
+		if (single) out.push(single);
+		out.push(shortAnswer(frame, 3.7, `${prompt} Answer with a name.`, [...new Set([e.name, ...(e.short ? [e.short] : [])])]));
 	}
 	return out;
 }
@@ -407,23 +347,8 @@ export function objectQuestions(a: Analysis): Candidate[] {
 			const bare = text(a.doc, c.sentence, np.content, np.last);
 			const words = bare.split(/\s+/u);
 			const accepted = [...new Set([bare, phrase, ...(words.length === 2 ? words : [words.at(-1) ?? bare])])];
-			out.push({
-				kind: "object",
-				paragraph: ev.paragraph,
-				start: ev.start,
-				end: ev.end,
-				fact: `${c.sentence.paragraph}:${c.sentence.index}:object:${np.first}`,
-				score: 3.9,
-				idHint: prompt,
-				question: {
-					type: "short",
-					prompt: `${prompt} Answer in a few words.`,
-					answer: { accepted },
-					explanation: `${says(ev)}.`,
-					skill: "literal",
-					evidence: evidenceOf(ev),
-				},
-			});
+			const frame: Frame = { kind: "object", ev, fact: `${c.sentence.paragraph}:${c.sentence.index}:object:${np.first}`, idHint: prompt };
+			out.push(shortAnswer(frame, 3.9, `${prompt} Answer in a few words.`, accepted));
 		}
 	}
 	return out;
@@ -478,54 +403,26 @@ export function roleQuestions(a: Analysis): Candidate[] {
 			const ev = span(a.doc, r.paragraph, r.start, r.end);
 			const display = shown(e, ev.quote);
 			if (!display) continue;
-			const base = {
-				paragraph: ev.paragraph,
-				start: ev.start,
-				end: ev.end,
+			const frame = (idHint: string): Frame => ({
+				kind: "role",
+				ev,
 				fact: `${r.paragraph}:${r.sentence}:role:${e.id}`,
+				idHint,
 				about: `ent:${e.id}`,
-			};
-			const explanation = `${says(ev)}.`;
+			});
+			// The person and up to three others, each written as the evidence writes the person (full name or surname).
+			const people3 = pickDistinct(
+				display,
+				sameKind(a, e, "person").map((x) => styled(x, display === e.name ? "full" : "short")),
+				4,
+			);
 			if (r.form === "relative") {
 				const vp = r.text.replace(/[\s,.;:]+$/u, "");
 				if (vp.split(/\s+/u).length > 14 || /\b(he|she|his|her)\b/iu.test(vp)) continue;
 				const prompt = `Who ${vp}?`;
-				const pool = sameKind(a, e, "person").map((x) => styled(x, display === e.name ? "full" : "short"));
-				const texts = pickDistinct(display, pool, 4);
-				if (texts.length >= 3) {
-					const choices = makeChoices(texts);
-					const right = choices.find((c) => c.text === display);
-					if (right)
-						out.push({
-							...base,
-							kind: "role",
-							score: 4.3,
-							idHint: prompt,
-							question: {
-								type: "single",
-								prompt,
-								choices,
-								answer: { choiceIds: [right.id] },
-								explanation,
-								skill: "literal",
-								evidence: evidenceOf(ev),
-							},
-						});
-				}
-				out.push({
-					...base,
-					kind: "role",
-					score: 3.9,
-					idHint: prompt,
-					question: {
-						type: "short",
-						prompt: `${prompt} Answer with a name.`,
-						answer: { accepted: [...new Set([e.name, e.short].filter((x) => x !== ""))] },
-						explanation,
-						skill: "literal",
-						evidence: evidenceOf(ev),
-					},
-				});
+				const single = singleChoice(frame(prompt), 4.3, prompt, people3, display);
+				if (single) out.push(single);
+				out.push(shortAnswer(frame(prompt), 3.9, `${prompt} Answer with a name.`, [...new Set([e.name, e.short].filter((x) => x !== ""))]));
 				continue;
 			}
 			if (!describable(r.text)) continue;
@@ -538,78 +435,32 @@ export function roleQuestions(a: Analysis): Candidate[] {
 				.filter((x) => !e.roles.some((own) => answerKey(roleText(own.text)) === answerKey(x)))
 				.sort((x, y) => x.localeCompare(y));
 			const roles = pickDistinct(role, otherRoles, 4);
-			if (roles.length >= 3 && !descriptive) {
-				const prompt = `How does the article describe ${e.name}?`;
-				const choices = makeChoices(roles);
-				const right = choices.find((c) => c.text === role);
-				if (right)
-					out.push({
-						...base,
-						kind: "role",
-						score: 3.9,
-						idHint: `describe ${e.name}`,
-						question: {
-							type: "single",
-							prompt,
-							choices,
-							answer: { choiceIds: [right.id] },
-							explanation,
-							skill: skillFor(role, ev),
-							evidence: evidenceOf(ev),
-						},
-					});
+			if (!descriptive) {
+				const single = singleChoice(
+					{ ...frame(`describe ${e.name}`), skill: skillFor(role, ev) },
+					3.9,
+					`How does the article describe ${e.name}?`,
+					roles,
+					role,
+				);
+				if (single) out.push(single);
 			}
 			// Nobody else may fit the description: "Russian lawmaker" for two people makes no question.
 			const sameRole = (p: Entity) => p.roles.some((x) => answerKey(roleText(x.text)) === answerKey(role));
 			if (people.some((p) => p.id !== e.id && sameRole(p))) continue;
-			const people3 = pickDistinct(
-				display,
-				sameKind(a, e, "person").map((x) => styled(x, display === e.name ? "full" : "short")),
-				4,
-			);
 			const prompt = `Who is described in the article as ${lowerRole(r.text, a.doc)}?`;
-			if (people3.length >= 3 && !leaks(prompt, e.name) && !(e.short && leaks(prompt, e.short))) {
-				const choices = makeChoices(people3);
-				const right = choices.find((c) => c.text === display);
-				if (right)
-					out.push({
-						...base,
-						kind: "role",
-						score: 4,
-						idHint: prompt,
-						question: {
-							type: "single",
-							prompt,
-							choices,
-							answer: { choiceIds: [right.id] },
-							explanation,
-							skill: "literal",
-							evidence: evidenceOf(ev),
-						},
-					});
+			if (!leaks(prompt, e.name) && !(e.short && leaks(prompt, e.short))) {
+				const single = singleChoice(frame(prompt), 4, prompt, people3, display);
+				if (single) out.push(single);
 			}
 			const other = people3.length > 1 ? people3[1 + (hash(r.text) % (people3.length - 1))] : undefined;
 			if (other) {
 				const truth = hash(r.text) % 2 === 0;
 				for (const t of [truth, !truth]) {
-					out.push({
-						...base,
-						kind: "role",
-						score: (t === truth ? 3.9 : 3.5) + (descriptive ? 0.3 : -0.3),
-						idHint: `described as ${r.text}`,
-						question: {
-							type: "true_false",
-							prompt: `True or false: The article describes ${t ? display : other} as ${lowerRole(r.text, a.doc)}.`,
-							choices: [
-								{ id: "true", text: "True" },
-								{ id: "false", text: "False" },
-							],
-							answer: { choiceIds: [t ? "true" : "false"] },
-							explanation: t ? `True. ${says(ev)}.` : `False. ${says(ev)}. That describes ${e.name}, not ${other}.`,
-							skill: "literal",
-							evidence: evidenceOf(ev),
-						},
-					});
+					const score = (t === truth ? 3.9 : 3.5) + (descriptive ? 0.3 : -0.3);
+					const statement = `True or false: The article describes ${t ? display : other} as ${lowerRole(r.text, a.doc)}.`;
+					const why = t ? `True. ${says(ev)}.` : `False. ${says(ev)}. That describes ${e.name}, not ${other}.`;
+					out.push(trueFalse(frame(`described as ${r.text}`), score, statement, t, why));
 				}
 			}
 		}
@@ -625,29 +476,15 @@ export function roleQuestions(a: Analysis): Candidate[] {
 				sameKind(a, place, "place").map((x) => x.name),
 				4,
 			);
-			if (texts.length < 3) continue;
-			const choices = makeChoices(texts);
-			const right = choices.find((c) => c.text === place.name);
-			if (!right) continue;
 			const prompt = `Where is ${e.name} based?`;
-			out.push({
-				kind: "role",
-				paragraph: ev.paragraph,
-				start: ev.start,
-				end: ev.end,
-				fact: `${r.paragraph}:${r.sentence}:ent:${place.id}`,
-				score: 4,
-				idHint: prompt,
-				question: {
-					type: "single",
-					prompt,
-					choices,
-					answer: { choiceIds: [right.id] },
-					explanation: `${says(ev)}.`,
-					skill: "literal",
-					evidence: evidenceOf(ev),
-				},
-			});
+			const single = singleChoice(
+				{ kind: "role", ev, fact: `${r.paragraph}:${r.sentence}:ent:${place.id}`, idHint: prompt },
+				4,
+				prompt,
+				texts,
+				place.name,
+			);
+			if (single) out.push(single);
 		}
 	}
 	return out;
@@ -676,23 +513,8 @@ export function namedThingQuestions(a: Analysis): Candidate[] {
 		const prompt = `What is the name of ${possessor} ${e.head} in paragraph ${m.paragraph + 1}?`;
 		const ev = sentenceSpan(a.doc, sentence);
 		const forms = [e.name, e.name.replace(/[-‑]/gu, " "), e.name.replace(/[-‑]/gu, "")];
-		out.push({
-			kind: "named-thing",
-			paragraph: ev.paragraph,
-			start: ev.start,
-			end: ev.end,
-			fact: `${m.paragraph}:${m.sentence}:ent:${e.id}`,
-			score: 4.3,
-			idHint: `name of the ${e.head}`,
-			question: {
-				type: "short",
-				prompt: `${prompt} Write it as the article does.`,
-				answer: { accepted: [...new Set(forms)] },
-				explanation: `${says(ev)}.`,
-				skill: "literal",
-				evidence: evidenceOf(ev),
-			},
-		});
+		const frame: Frame = { kind: "named-thing", ev, fact: `${m.paragraph}:${m.sentence}:ent:${e.id}`, idHint: `name of the ${e.head}` };
+		out.push(shortAnswer(frame, 4.3, `${prompt} Write it as the article does.`, [...new Set(forms)]));
 	}
 	return out;
 }
@@ -725,30 +547,16 @@ export function gapQuestion(
 	const shownLeft = left.length > 14 ? `… ${left.slice(-13).join(" ")}` : left.join(" ");
 	const shownRight = right.length > 14 ? `${right.slice(0, 13).join(" ")} …` : right.join(" ");
 	const gapped = `${shownLeft}____${shownRight}`.replace(/\s+/gu, " ").trim();
-	const texts = pickDistinct(answer, alts, 4);
-	if (texts.length < 3 || (gapped.match(/[“”"]/gu) ?? []).length % 2 !== 0) return undefined;
-	const choices = makeChoices(texts, numeric);
-	const right2 = choices.find((c) => c.text === answer);
-	if (!right2) return undefined;
+	if ((gapped.match(/[“”"]/gu) ?? []).length % 2 !== 0) return undefined;
 	const prompt = `Which ${noun} is missing from this sentence in paragraph ${sentence.paragraph + 1}? “${gapped}”`;
-	return {
+	const frame: Frame = {
 		kind: "gap",
-		paragraph: ev.paragraph,
-		start: ev.start,
-		end: ev.end,
+		ev,
 		fact: `${sentence.paragraph}:${sentence.index}:gap:${start}`,
-		score: 2.5,
 		idHint: `missing ${noun} ${answer}`,
-		question: {
-			type: "single",
-			prompt,
-			choices,
-			answer: { choiceIds: [right2.id] },
-			explanation: `${says(ev)}.`,
-			skill: skillFor(answer, ev),
-			evidence: evidenceOf(ev),
-		},
+		skill: skillFor(answer, ev),
 	};
+	return singleChoice(frame, 2.5, prompt, pickDistinct(answer, alts, 4), answer, numeric);
 }
 
 /** Gap-fill questions for names and nationality words that no other question asks about. */

@@ -4,8 +4,23 @@
  * short answer and as a true/false statement with the speaker swapped, plus "Which of these did
  * X say?" with other speakers' words as distractors.
  */
-import { type Analysis, type Candidate, capitalise, type Span, sameKind, says, shown, span, styled, withThe } from "./candidate";
-import { answerKey, excerpt, hash, leaks, makeChoices, pickDistinct } from "./choices";
+import {
+	type Analysis,
+	type Candidate,
+	capitalise,
+	type Frame,
+	type Span,
+	sameKind,
+	says,
+	shortAnswer,
+	shown,
+	singleChoice,
+	span,
+	styled,
+	trueFalse,
+	withThe,
+} from "./candidate";
+import { answerKey, excerpt, hash, leaks, pickDistinct } from "./choices";
 import { isCommonWord, verbForm } from "./clause";
 import type { Entity } from "./entities";
 import type { Attribution } from "./speech";
@@ -85,49 +100,23 @@ function entitySpeakerFor(a: Analysis, at: Attribution, e: Entity, content: stri
 	const pool = sameKind(a, e, e.kind).map((x) => styled(x, style));
 	const texts = pickDistinct(display, pool, 4);
 	const pronounNote = literal ? "" : ` “${at.speaker.text}” is ${e.name}, named earlier in the text.`;
-	const explanation = `${says(ev)}.${pronounNote}`;
-	const skill = literal ? "literal" : "inference";
-	const fact = `${at.paragraph}:${at.sentence}:who:${at.contentStart}`;
-	const idHint = `who ${at.kind === "quote" ? "said" : "reported"} ${firstWords(at.content)}`;
-	const base = { paragraph: ev.paragraph, start: ev.start, end: ev.end, fact, idHint, about: `ent:${e.id}` };
+	const frame: Frame = {
+		kind: "attribution",
+		ev,
+		fact: `${at.paragraph}:${at.sentence}:who:${at.contentStart}`,
+		idHint: `who ${at.kind === "quote" ? "said" : "reported"} ${firstWords(at.content)}`,
+		about: `ent:${e.id}`,
+		explanation: `${says(ev)}.${pronounNote}`,
+		skill: literal ? "literal" : "inference",
+	};
 	const out: Candidate[] = [];
 	// A quotation that is only a phrase ("protection, defense of our country") makes a weaker question than a full sentence.
 	const fragment = at.kind === "quote" && (words < 6 || isFragment(at.content));
 	const score = (at.kind === "quote" ? 5 : 5.2) - (fragment ? 0.7 : 0) - penalty;
-	if (texts.length >= 3) {
-		const choices = makeChoices(texts);
-		const right = choices.find((c) => c.text === display);
-		if (right) {
-			out.push({
-				...base,
-				kind: "attribution",
-				score,
-				question: {
-					type: "single",
-					prompt,
-					choices,
-					answer: { choiceIds: [right.id] },
-					explanation,
-					skill,
-					evidence: { paragraph: ev.paragraph + 1, quote: ev.quote },
-				},
-			});
-		}
-	}
+	const single = singleChoice(frame, score, prompt, texts, display);
+	if (single) out.push(single);
 	const accepted = [...new Set([e.name, ...(e.kind === "person" && e.short ? [e.short] : []), ...(org && e.short ? [e.short] : [])])];
-	out.push({
-		...base,
-		kind: "attribution",
-		score: score - 0.6,
-		question: {
-			type: "short",
-			prompt: `${prompt} Answer with a name.`,
-			answer: { accepted },
-			explanation,
-			skill,
-			evidence: { paragraph: ev.paragraph + 1, quote: ev.quote },
-		},
-	});
+	out.push(shortAnswer(frame, score - 0.6, `${prompt} Answer with a name.`, accepted));
 	// The swapped-in speaker varies with the words, so one name does not appear in every false statement.
 	const other = texts.length > 1 ? texts[1 + (hash(at.content) % (texts.length - 1))] : undefined;
 	if (at.kind !== "according" && other) {
@@ -136,23 +125,7 @@ function entitySpeakerFor(a: Analysis, at: Attribution, e: Entity, content: stri
 		for (const t of [truth, !truth]) {
 			const statement = `True or false: ${capitalise(t ? named(a, e, display) : namedText(a, other))} ${said}.`;
 			const why = t ? `True. ${says(ev)}.${pronounNote}` : `False. ${says(ev)}.${pronounNote} It was ${e.name}, not ${other}.`;
-			out.push({
-				...base,
-				kind: "attribution",
-				score: score - (t === truth ? 0.5 : 0.9),
-				question: {
-					type: "true_false",
-					prompt: statement,
-					choices: [
-						{ id: "true", text: "True" },
-						{ id: "false", text: "False" },
-					],
-					answer: { choiceIds: [t ? "true" : "false"] },
-					explanation: why,
-					skill,
-					evidence: { paragraph: ev.paragraph + 1, quote: ev.quote },
-				},
-			});
+			out.push(trueFalse(frame, score - (t === truth ? 0.5 : 0.9), statement, t, why));
 		}
 	}
 	return out;
@@ -173,50 +146,17 @@ function nestedSpeakerFor(a: Analysis, at: Attribution, within: Entity, content:
 	if (leaks(prompt, at.speaker.text)) return [];
 	const pool = sameKind(a, undefined, "person", new Set([within.id])).map((x) => x.name);
 	const texts = pickDistinct(answer, pool, 4);
-	const explanation = `${says(ev)}. ${within.name} is repeating what ${at.speaker.text} said.`;
-	const base = {
-		paragraph: ev.paragraph,
-		start: ev.start,
-		end: ev.end,
+	const frame: Frame = {
+		kind: "attribution",
+		ev,
 		fact: `${at.paragraph}:${at.sentence}:who:${at.contentStart}`,
 		idHint: `who told ${firstWords(at.content)}`,
+		explanation: `${says(ev)}. ${within.name} is repeating what ${at.speaker.text} said.`,
 	};
-	const out: Candidate[] = [];
-	if (texts.length >= 3) {
-		const choices = makeChoices(texts);
-		const right = choices.find((c) => c.text === answer);
-		if (right) {
-			out.push({
-				...base,
-				kind: "attribution",
-				score: 5 - penalty,
-				question: {
-					type: "single",
-					prompt,
-					choices,
-					answer: { choiceIds: [right.id] },
-					explanation,
-					skill: "literal",
-					evidence: { paragraph: ev.paragraph + 1, quote: ev.quote },
-				},
-			});
-		}
-	}
+	const single = singleChoice(frame, 5 - penalty, prompt, texts, answer);
 	const bare = at.speaker.text.replace(/^(the|a|an)\s+/iu, "");
-	out.push({
-		...base,
-		kind: "attribution",
-		score: 4.4 - penalty,
-		question: {
-			type: "short",
-			prompt: `${prompt} Answer in a few words.`,
-			answer: { accepted: [...new Set([at.speaker.text, bare])] },
-			explanation,
-			skill: "literal",
-			evidence: { paragraph: ev.paragraph + 1, quote: ev.quote },
-		},
-	});
-	return out;
+	const short = shortAnswer(frame, 4.4 - penalty, `${prompt} Answer in a few words.`, [...new Set([at.speaker.text, bare])]);
+	return single ? [single, short] : [short];
 }
 
 /**
@@ -245,30 +185,15 @@ function whichDidTheySay(a: Analysis): Candidate[] {
 			.filter((x): x is string => x !== undefined)
 			.sort((x, y) => Math.abs(x.length - at.content.length) - Math.abs(y.length - at.content.length) || x.localeCompare(y));
 		const texts = pickDistinct(at.content, others, 4).map(capitalise);
-		if (texts.length < 3) continue;
-		const ev = evidence(a.doc, at);
-		const choices = makeChoices(texts);
-		const right = choices.find((c) => c.text === capitalise(at.content));
-		if (!right) continue;
-		out.push({
+		const frame: Frame = {
 			kind: "quote-speaker",
-			paragraph: ev.paragraph,
-			start: ev.start,
-			end: ev.end,
+			ev: evidence(a.doc, at),
 			fact: `${at.paragraph}:${at.sentence}:who:${at.contentStart}`,
 			idHint: `what did ${e.short || e.name} say`,
 			about: `ent:${e.id}`,
-			score: quotedOften ? 4.6 : 4.2,
-			question: {
-				type: "single",
-				prompt: `Which of these did ${e.name} say?`,
-				choices,
-				answer: { choiceIds: [right.id] },
-				explanation: `${says(ev)}.`,
-				skill: "literal",
-				evidence: { paragraph: ev.paragraph + 1, quote: ev.quote },
-			},
-		});
+		};
+		const single = singleChoice(frame, quotedOften ? 4.6 : 4.2, `Which of these did ${e.name} say?`, texts, capitalise(at.content));
+		if (single) out.push(single);
 	}
 	return out;
 }

@@ -10,7 +10,9 @@ import {
 	type Analysis,
 	type Candidate,
 	capitalise,
+	type Frame,
 	kindNoun,
+	multipleChoice,
 	orgKind,
 	placeKind,
 	sameKind,
@@ -19,19 +21,16 @@ import {
 	shown,
 	span,
 	styled,
+	trueFalse,
+	withDistractors,
 	withThe,
 } from "./candidate";
-import { hash, makeChoices, pickDistinct } from "./choices";
+import { hash } from "./choices";
 import { ask, text } from "./clause";
 import { type Entity, entityAt } from "./entities";
 import { DISCOURSE_OPENERS, DISCOURSE_PAIRS, FUNCTION_WORDS, SPEECH_VERBS, VERB_BASES } from "./lexicon";
 import { alternatives, render } from "./numbers";
 import type { Sentence, Token } from "./text";
-
-const TRUE_FALSE = [
-	{ id: "true", text: "True" },
-	{ id: "false", text: "False" },
-];
 
 interface Detail {
 	start: number;
@@ -152,28 +151,13 @@ export function trueFalseQuestions(a: Analysis): Candidate[] {
 		const s = j.sentence;
 		const ev = sentenceSpan(a.doc, s);
 		const truth = hash(ev.quote) % 2 === 1;
+		const fact = `${s.paragraph}:${s.index}:${j.detail.key}`;
+		const judged = { judges: [`${s.paragraph}:${s.index}`], ...(j.detail.key.startsWith("ent:") ? { swaps: j.detail.key } : {}) };
 		for (const t of [truth, !truth]) {
 			const statement = t ? j.statement : j.falsified;
-			out.push({
-				kind: "true-false",
-				paragraph: ev.paragraph,
-				start: ev.start,
-				end: ev.end,
-				fact: `${s.paragraph}:${s.index}:${j.detail.key}`,
-				judges: [`${s.paragraph}:${s.index}`],
-				...(j.detail.key.startsWith("ent:") ? { swaps: j.detail.key } : {}),
-				score: (t === truth ? 4 : 3.6) + j.fit,
-				idHint: `true or false ${statement.split(/\s+/u).slice(0, 5).join(" ")}`,
-				question: {
-					type: "true_false",
-					prompt: `True or false: ${statement}`,
-					choices: TRUE_FALSE,
-					answer: { choiceIds: [t ? "true" : "false"] },
-					explanation: t ? `True. ${says(ev)}.` : `False. ${says(ev)}. It says ${j.detail.written}, not ${j.detail.swap}.`,
-					skill: "literal",
-					evidence: { paragraph: ev.paragraph + 1, quote: ev.quote },
-				},
-			});
+			const frame: Frame = { kind: "true-false", ev, fact, idHint: `true or false ${statement.split(/\s+/u).slice(0, 5).join(" ")}` };
+			const why = t ? `True. ${says(ev)}.` : `False. ${says(ev)}. It says ${j.detail.written}, not ${j.detail.swap}.`;
+			out.push({ ...trueFalse(frame, (t === truth ? 4 : 3.6) + j.fit, `True or false: ${statement}`, t, why), ...judged });
 		}
 	}
 	return out;
@@ -195,28 +179,17 @@ export function statementsQuestions(a: Analysis): Candidate[] {
 		const ev = span(a.doc, x.sentence.paragraph, x.sentence.start, y.sentence.end);
 		const texts = [x.statement, y.statement, x.falsified, y.falsified];
 		if (new Set(texts).size !== 4) continue;
-		const choices = makeChoices(texts);
-		const correct = [x.statement, y.statement];
 		const p = x.sentence.paragraph;
-		out.push({
+		const frame: Frame = {
 			kind: "statements",
-			paragraph: p,
-			start: ev.start,
-			end: ev.end,
+			ev,
 			fact: `${p}:${x.sentence.index}:statements`,
-			judges: [`${p}:${x.sentence.index}`, `${p}:${y.sentence.index}`],
-			score: 4.1 + (x.fit + y.fit) / 2,
 			idHint: `true statements in paragraph ${p + 1}`,
-			question: {
-				type: "multiple",
-				prompt: `Which of these statements are true according to paragraph ${p + 1}? Select all that apply.`,
-				choices,
-				answer: { choiceIds: choices.filter((c) => correct.includes(c.text)).map((c) => c.id) },
-				explanation: `${says(ev)}. The false statements say ${x.detail.swap} instead of ${x.detail.written}, and ${y.detail.swap} instead of ${y.detail.written}.`,
-				skill: "literal",
-				evidence: { paragraph: p + 1, quote: ev.quote },
-			},
-		});
+			explanation: `${says(ev)}. The false statements say ${x.detail.swap} instead of ${x.detail.written}, and ${y.detail.swap} instead of ${y.detail.written}.`,
+		};
+		const prompt = `Which of these statements are true according to paragraph ${p + 1}? Select all that apply.`;
+		const judges = [`${p}:${x.sentence.index}`, `${p}:${y.sentence.index}`];
+		out.push({ ...multipleChoice(frame, 4.1 + (x.fit + y.fit) / 2, prompt, texts, [x.statement, y.statement]), judges });
 	}
 	return out;
 }
@@ -340,27 +313,17 @@ export function speakersQuestions(a: Analysis): Candidate[] {
 		const style = correct.every((c, i) => c === people[i]?.name) ? "full" : "short";
 		const ids = new Set(people.map((e) => e.id));
 		const wrong = sameKind(a, undefined, "person", ids).map((e) => styled(e, style));
-		const texts = pickDistinct(correct[0] as string, [...correct.slice(1), ...wrong], correct.length + 2);
+		const texts = withDistractors(correct, wrong);
 		if (texts.length < correct.length + 1) continue;
-		const choices = makeChoices(texts);
-		out.push({
+		const frame: Frame = {
 			kind: "speakers",
-			paragraph: p,
-			start: ev.start,
-			end: ev.end,
+			ev,
 			fact: `${p}:speakers`,
-			score: 4.4,
 			idHint: `who is quoted in paragraph ${p + 1}`,
-			question: {
-				type: "multiple",
-				prompt: `Which of these people are quoted in paragraph ${p + 1}, directly or in reported speech? Select all that apply.`,
-				choices,
-				answer: { choiceIds: choices.filter((c) => correct.includes(c.text)).map((c) => c.id) },
-				explanation: `Paragraph ${p + 1} reports the words of ${listing(people.map((e) => e.name))}.`,
-				skill: "literal",
-				evidence: { paragraph: p + 1, quote: ev.quote },
-			},
-		});
+			explanation: `Paragraph ${p + 1} reports the words of ${listing(people.map((e) => e.name))}.`,
+		};
+		const prompt = `Which of these people are quoted in paragraph ${p + 1}, directly or in reported speech? Select all that apply.`;
+		out.push(multipleChoice(frame, 4.4, prompt, texts, correct));
 	}
 	return out;
 }
@@ -400,27 +363,10 @@ export function listQuestions(a: Analysis): Candidate[] {
 		const ev = sentenceSpan(a.doc, c.sentence);
 		const correct = members.map((m) => m.name);
 		const wrong = wrongEntities.map((e) => e.name);
-		const texts = pickDistinct(correct[0] as string, [...correct.slice(1), ...wrong], correct.length + 2);
+		const texts = withDistractors(correct, wrong);
 		if (texts.length < correct.length + 1) continue;
-		const choices = makeChoices(texts);
-		out.push({
-			kind: "list",
-			paragraph: ev.paragraph,
-			start: ev.start,
-			end: ev.end,
-			fact: `${c.sentence.paragraph}:${c.sentence.index}:list`,
-			score: 4.6,
-			idHint: prompt,
-			question: {
-				type: "multiple",
-				prompt: `${prompt} Select all that apply.`,
-				choices,
-				answer: { choiceIds: choices.filter((x) => correct.includes(x.text)).map((x) => x.id) },
-				explanation: `${says(ev)}.`,
-				skill: "literal",
-				evidence: { paragraph: ev.paragraph + 1, quote: ev.quote },
-			},
-		});
+		const frame: Frame = { kind: "list", ev, fact: `${c.sentence.paragraph}:${c.sentence.index}:list`, idHint: prompt };
+		out.push(multipleChoice(frame, 4.6, `${prompt} Select all that apply.`, texts, correct));
 	}
 	return out;
 }
@@ -451,29 +397,13 @@ export function quotedNamesQuestions(a: Analysis): Candidate[] {
 		const correct = g.names.map((e) => e.name).filter((n) => ev.quote.includes(n));
 		if (correct.length !== g.names.length) continue;
 		const wrong = sameKind(a, undefined, kind, new Set(g.names.map((e) => e.id))).map((e) => e.name);
-		const texts = pickDistinct(correct[0] as string, [...correct.slice(1), ...wrong], correct.length + 2);
+		const texts = withDistractors(correct, wrong);
 		if (texts.length < correct.length + 1) continue;
-		const choices = makeChoices(texts);
 		const plural = pluralNoun(g.names[0] as Entity);
 		const speaker = shown(g.speaker, ev.quote) ?? g.speaker.name;
-		out.push({
-			kind: "quoted-names",
-			paragraph: g.paragraph,
-			start: ev.start,
-			end: ev.end,
-			fact: `${key}:quoted-names`,
-			score: 4.2,
-			idHint: `${plural} in the words of ${speaker}`,
-			question: {
-				type: "multiple",
-				prompt: `Which of these ${plural} are named in ${possessive(speaker)} quoted words in paragraph ${g.paragraph + 1}? Select all that apply.`,
-				choices,
-				answer: { choiceIds: choices.filter((x) => correct.includes(x.text)).map((x) => x.id) },
-				explanation: `${says(ev)}.`,
-				skill: "literal",
-				evidence: { paragraph: g.paragraph + 1, quote: ev.quote },
-			},
-		});
+		const frame: Frame = { kind: "quoted-names", ev, fact: `${key}:quoted-names`, idHint: `${plural} in the words of ${speaker}` };
+		const prompt = `Which of these ${plural} are named in ${possessive(speaker)} quoted words in paragraph ${g.paragraph + 1}? Select all that apply.`;
+		out.push(multipleChoice(frame, 4.2, prompt, texts, correct));
 	}
 	return out;
 }
@@ -540,27 +470,16 @@ export function listGapQuestions(a: Analysis): Candidate[] {
 			const shown = `${cut > 8 ? "… " : ""}${window.join(" ")}${cut + items.length + 10 < words.length ? " …" : ""}`;
 			if ((shown.match(/[“”"]/gu) ?? []).length % 2 !== 0) continue;
 			const correct = items.map((x) => x.text);
-			const texts = pickDistinct(correct[0] as string, [...correct.slice(1), ...others.slice(0, 2)], correct.length + 2);
+			const texts = withDistractors(correct, others.slice(0, 2));
 			if (texts.length < correct.length + 2) continue;
-			const choices = makeChoices(texts);
-			out.push({
+			const frame: Frame = {
 				kind: "list",
-				paragraph: ev.paragraph,
-				start: ev.start,
-				end: ev.end,
+				ev,
 				fact: `${s.paragraph}:${s.index}:list-gap:${first.start}`,
-				score: 3.7,
 				idHint: `words missing from the list in paragraph ${s.paragraph + 1}`,
-				question: {
-					type: "multiple",
-					prompt: `Which words complete the list in this sentence from paragraph ${s.paragraph + 1}? “${shown}” Select all that apply.`,
-					choices,
-					answer: { choiceIds: choices.filter((c) => correct.includes(c.text)).map((c) => c.id) },
-					explanation: `${says(ev)}.`,
-					skill: "literal",
-					evidence: { paragraph: ev.paragraph + 1, quote: ev.quote },
-				},
-			});
+			};
+			const prompt = `Which words complete the list in this sentence from paragraph ${s.paragraph + 1}? “${shown}” Select all that apply.`;
+			out.push(multipleChoice(frame, 3.7, prompt, texts, correct));
 			i = j;
 		}
 	}

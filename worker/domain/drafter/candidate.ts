@@ -4,7 +4,7 @@
  * distractors of the same kind as the answer.
  */
 import type { QuestionFile } from "../quiz/schema";
-import { answerInQuote, capitalise } from "./choices";
+import { answerInQuote, capitalise, makeChoices, pickDistinct } from "./choices";
 import { type Clause, findClauses, isCommonWord, verbForm } from "./clause";
 import type { Entities, Entity, EntityKind } from "./entities";
 import { CITIES, COUNTRIES, VERB_ADVERBS } from "./lexicon";
@@ -83,6 +83,96 @@ export function sentenceSpan(doc: Doc, s: Sentence): Span {
 /** "Paragraph 3 says: “…”." — the explanation every literal question starts from. */
 export function says(ev: Span): string {
 	return `Paragraph ${ev.paragraph + 1} says: “${ev.quote}”`;
+}
+
+/** The evidence as a question file cites it: the paragraph counted from 1, and the quote. */
+function evidenceOf(ev: Span): { paragraph: number; quote: string } {
+	return { paragraph: ev.paragraph + 1, quote: ev.quote };
+}
+
+/**
+ * What the questions on one fact share, whatever their type: the kind, the evidence, the fact
+ * key, the words for the id, the entity that answers them, the explanation (by default what the
+ * evidence says) and the skill (literal by default).
+ */
+export interface Frame {
+	kind: Kind;
+	ev: Span;
+	fact: string;
+	idHint: string;
+	about?: string;
+	explanation?: string;
+	skill?: "literal" | "inference";
+}
+
+/** A candidate of the frame's fact: `question` with the frame's explanation, skill and evidence. */
+function framed(
+	f: Frame,
+	score: number,
+	question: Pick<QuestionFile, "type" | "prompt" | "choices" | "answer">,
+	explanation = f.explanation ?? `${says(f.ev)}.`,
+): Candidate {
+	const { kind, ev, fact, idHint, about } = f;
+	return {
+		kind,
+		paragraph: ev.paragraph,
+		start: ev.start,
+		end: ev.end,
+		fact,
+		score,
+		idHint,
+		...(about === undefined ? {} : { about }),
+		question: { ...question, explanation, skill: f.skill ?? "literal", evidence: evidenceOf(ev) },
+	};
+}
+
+/**
+ * A single-choice question whose choices are `texts` (the answer among them, distinct, as
+ * `pickDistinct` gives them); undefined with fewer than three choices. `numeric` orders the
+ * choices by value.
+ */
+export function singleChoice(
+	f: Frame,
+	score: number,
+	prompt: string,
+	texts: readonly string[],
+	answer: string,
+	numeric = false,
+): Candidate | undefined {
+	if (texts.length < 3) return undefined;
+	const choices = makeChoices(texts, numeric);
+	const right = choices.find((c) => c.text === answer);
+	return right && framed(f, score, { type: "single", prompt, choices, answer: { choiceIds: [right.id] } });
+}
+
+/** A short-answer question that accepts each of `accepted`. */
+export function shortAnswer(f: Frame, score: number, prompt: string, accepted: string[]): Candidate {
+	return framed(f, score, { type: "short", prompt, answer: { accepted } });
+}
+
+/** A "Select all that apply" question whose choices are `texts`; those in `correct` are right. */
+export function multipleChoice(f: Frame, score: number, prompt: string, texts: readonly string[], correct: readonly string[]): Candidate {
+	const choices = makeChoices(texts);
+	return framed(f, score, {
+		type: "multiple",
+		prompt,
+		choices,
+		answer: { choiceIds: choices.filter((c) => correct.includes(c.text)).map((c) => c.id) },
+	});
+}
+
+/** The texts of a multiple-answer question: the right answers, then distractors, two more choices at most. */
+export function withDistractors(correct: readonly string[], wrong: readonly string[]): string[] {
+	return pickDistinct(correct[0] as string, [...correct.slice(1), ...wrong], correct.length + 2);
+}
+
+/** A true/false statement (`prompt` starts "True or false:") that is `truth`; `explanation` says why. */
+export function trueFalse(f: Frame, score: number, prompt: string, truth: boolean, explanation: string): Candidate {
+	const choices = [
+		{ id: "true", text: "True" },
+		{ id: "false", text: "False" },
+	];
+	return framed(f, score, { type: "true_false", prompt, choices, answer: { choiceIds: [truth ? "true" : "false"] } }, explanation);
 }
 
 /** How to show an entity in a choice so that it can be found in the evidence: full name, or the surname alone. */

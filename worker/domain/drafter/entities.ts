@@ -222,6 +222,20 @@ function addRole(ctx: Ctx, d: Draft, sentence: Sentence, text: string, start: nu
 	d.roles.push({ entity: id, text, paragraph: sentence.paragraph, sentence: sentence.index, start, end, form });
 }
 
+/** Records the words of `phrase`, as the paragraph writes them, as a role of the entity. */
+function addPhraseRole(
+	ctx: Ctx,
+	d: Draft,
+	sentence: Sentence,
+	phrase: readonly Token[],
+	start: number,
+	end: number,
+	form: Role["form"],
+): void {
+	const p = ctx.doc.paragraphs[sentence.paragraph] ?? "";
+	addRole(ctx, d, sentence, p.slice((phrase[0] as Token).start, (phrase.at(-1) as Token).end), start, end, form);
+}
+
 /**
  * Splits one capitalised run into a title or role ("US Ambassador to the UN") and the name it
  * introduces, types a plain name from its words and context, and records roles in apposition.
@@ -265,21 +279,10 @@ function splitRun(ctx: Ctx, sentence: Sentence, first: number, last: number): vo
 			const roleFirst = extendRoleLeft(tokens, first);
 			const roleToks = tokens.slice(roleFirst, nameFirst);
 			if (!(roleToks.length === 1 && HONORIFICS.has(bare(roleToks[0] as Token)))) {
-				const p = ctx.doc.paragraphs[sentence.paragraph] ?? "";
 				const roleStart = (roleToks[0] as Token).start;
 				const honorific = HONORIFICS.has(bare(roleToks[0] as Token)) ? 1 : 0;
 				const shown = roleToks.slice(honorific);
-				if (shown.length > 0) {
-					addRole(
-						ctx,
-						d,
-						sentence,
-						p.slice((shown[0] as Token).start, (shown.at(-1) as Token).end),
-						roleStart,
-						nameEnd(tokens[nameLast - 1]),
-						"title",
-					);
-				}
+				if (shown.length > 0) addPhraseRole(ctx, d, sentence, shown, roleStart, nameEnd(tokens[nameLast - 1]), "title");
 			}
 			describe(ctx, sentence, d, nameFirst, nameLast, "person");
 			let rest = nameLast;
@@ -352,7 +355,6 @@ function typeName(ctx: Ctx, sentence: Sentence, first: number, last: number): vo
  */
 function describe(ctx: Ctx, sentence: Sentence, d: Draft, first: number, last: number, as: "person" | "org"): void {
 	const tokens = sentence.tokens;
-	const p = ctx.doc.paragraphs[sentence.paragraph] ?? "";
 	const nameStart = (tokens[first] as Token).start;
 	if (tokens[last]?.text === ",") {
 		const next = tokens[last + 1];
@@ -362,30 +364,14 @@ function describe(ctx: Ctx, sentence: Sentence, d: Draft, first: number, last: n
 			const cues = as === "org" ? ORG_CUES : ROLE_NOUNS;
 			if (phrase.length >= 2 && phrase.length <= 16 && phrase.some((t) => cues.has(t.lower))) {
 				d.votes[as] += 2;
-				addRole(
-					ctx,
-					d,
-					sentence,
-					p.slice((phrase[0] as Token).start, (phrase.at(-1) as Token).end),
-					nameStart,
-					(phrase.at(-1) as Token).end,
-					"apposition",
-				);
+				addPhraseRole(ctx, d, sentence, phrase, nameStart, (phrase.at(-1) as Token).end, "apposition");
 			}
 		} else if (next?.lower === "who" && as === "person") {
 			const end = phraseEnd(tokens, last + 2);
 			const phrase = tokens.slice(last + 2, end);
 			if (phrase.length >= 2) {
 				d.votes.person += 2;
-				addRole(
-					ctx,
-					d,
-					sentence,
-					p.slice((phrase[0] as Token).start, (phrase.at(-1) as Token).end),
-					nameStart,
-					(phrase.at(-1) as Token).end,
-					"relative",
-				);
+				addPhraseRole(ctx, d, sentence, phrase, nameStart, (phrase.at(-1) as Token).end, "relative");
 			}
 		} else if (next && /^\d{1,3}$/u.test(next.text) && tokens[last + 2]?.text === "," && as === "person") {
 			d.votes.person += 2;
@@ -403,15 +389,7 @@ function describe(ctx: Ctx, sentence: Sentence, d: Draft, first: number, last: n
 		const phrase = tokens.slice(start, first - 1);
 		if (phrase.length >= 1 && phrase.length <= 7 && phrase.some((t) => ROLE_NOUNS.has(bare(t)))) {
 			d.votes.person += 2;
-			addRole(
-				ctx,
-				d,
-				sentence,
-				p.slice((phrase[0] as Token).start, (phrase.at(-1) as Token).end),
-				(phrase[0] as Token).start,
-				nameEnd(tokens[last - 1]),
-				"apposition",
-			);
+			addPhraseRole(ctx, d, sentence, phrase, (phrase[0] as Token).start, nameEnd(tokens[last - 1]), "apposition");
 		}
 	}
 }

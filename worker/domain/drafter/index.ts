@@ -96,21 +96,24 @@ export function analyse(article: Article): Analysis {
 	return { doc, ents, quantities, attributions, clauses };
 }
 
+/** The question builders, in the order their candidates are listed. */
+const BUILDERS: readonly ((a: Analysis) => Candidate[])[] = [
+	speechQuestions,
+	numberQuestions,
+	entityQuestions,
+	roleQuestions,
+	namedThingQuestions,
+	objectQuestions,
+	trueFalseQuestions,
+	statementsQuestions,
+	speakersQuestions,
+	listQuestions,
+	listGapQuestions,
+	quotedNamesQuestions,
+	nameGapQuestions,
+];
+
 /** Every question the builders can make, before selection. */
 export function candidates(a: Analysis): Candidate[] {
-	return [
-		...speechQuestions(a),
-		...numberQuestions(a),
-		...entityQuestions(a),
-		...roleQuestions(a),
-		...namedThingQuestions(a),
-		...objectQuestions(a),
-		...trueFalseQuestions(a),
-		...statementsQuestions(a),
-		...speakersQuestions(a),
-		...listQuestions(a),
-		...listGapQuestions(a),
-		...quotedNamesQuestions(a),
-		...nameGapQuestions(a),
-	];
+	return BUILDERS.flatMap((build) => build(a));
 }

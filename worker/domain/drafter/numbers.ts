@@ -544,63 +544,29 @@ function sameScale(a: Quantity, b: Quantity): boolean {
 	return ratio > 0.1 && ratio < 10;
 }
 
+/**
+ * The steps every small number's distractors start from: around it, mostly below it, above it.
+ * The salt picks one set (of these and a kind's own), so the answer is not always the middle choice.
+ */
+const SMALL_STEPS: readonly (readonly number[])[] = [
+	[-1, 1, 2],
+	[-2, -1, 1],
+	[1, 2, 3],
+];
+
 function shifted(q: Quantity, salt: number): number[] {
 	const v = q.value;
 	const pick = <T>(sets: readonly (readonly T[])[]): readonly T[] => sets[salt % sets.length] ?? sets[0] ?? [];
 	switch (q.kind) {
 		case "age":
-			return [
-				...pick([
-					[-1, 1, 2],
-					[-2, -1, 1],
-					[1, 2, 3],
-					[-3, -2, -1],
-					[-1, 1, -2],
-				]),
-				3,
-				-3,
-			].map((d) => v + d);
 		case "year":
-			return [
-				...pick([
-					[-1, 1, 2],
-					[-2, -1, 1],
-					[1, 2, 3],
-					[-3, -2, -1],
-					[-1, 1, -2],
-				]),
-				3,
-				-3,
-			].map((d) => v + d);
+			return [...pick([...SMALL_STEPS, [-3, -2, -1], [-1, 1, -2]]), 3, -3].map((d) => v + d);
 		case "date":
-			if (q.unit === "weekday" || q.unit === "month")
-				return [
-					...pick([
-						[-1, 1, 2],
-						[-2, -1, 1],
-						[1, 2, 3],
-					]),
-					-3,
-				].map((d) => v + d);
-			return [
-				...pick([
-					[-1, 1, 2],
-					[-2, -1, 1],
-					[1, 2, 3],
-					[-3, -2, -1],
-				]),
-				4,
-			]
-				.map((d) => v + d)
-				.filter((d) => d % 100 >= 1 && d % 100 <= 28);
+			if (q.unit === "weekday" || q.unit === "month") return [...pick(SMALL_STEPS), -3].map((d) => v + d);
+			return [...pick([...SMALL_STEPS, [-3, -2, -1]]), 4].map((d) => v + d).filter((d) => d % 100 >= 1 && d % 100 <= 28);
 		case "percent": {
 			const step = v >= 20 ? 10 : v >= 5 ? 5 : q.format.decimals > 0 ? 0.5 : 1;
-			const deltas = pick([
-				[-1, 1, 2],
-				[-2, -1, 1],
-				[1, 2, 3],
-				[-1, 1, -2],
-			]);
+			const deltas = pick([...SMALL_STEPS, [-1, 1, -2]]);
 			return [...deltas, 3, -3].map((d) => round(v + d * step, q.format.decimals)).filter((x) => x > 0 && (v > 100 || x <= 100));
 		}
 		case "ordinal":
@@ -621,18 +587,7 @@ function shifted(q: Quantity, salt: number): number[] {
 	if (q.text.toLowerCase().startsWith("a ") && q.kind === "duration") return [0, -1, -2, 2];
 	const scaled = v / q.format.multiplier;
 	if (Number.isInteger(scaled) && scaled <= 12 && q.format.decimals === 0) {
-		return [
-			...pick([
-				[-1, 1, 2],
-				[-2, -1, 1],
-				[1, 2, 3],
-				[-1, 1, 3],
-			]),
-			4,
-			-2,
-		]
-			.map((d) => (scaled + d) * q.format.multiplier)
-			.filter((x) => x > 0);
+		return [...pick([...SMALL_STEPS, [-1, 1, 3]]), 4, -2].map((d) => (scaled + d) * q.format.multiplier).filter((x) => x > 0);
 	}
 	const factors = pick([
 		[0.75, 1.25, 1.5],
