@@ -13,11 +13,12 @@ import vm from "node:vm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "../../scripts/lib/browser";
-import { type LocalServer, removeState, startLocalServer, TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
+import { type LocalServer, startLocalServer, TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
 import { groundingIssues } from "../../worker/domain/quiz/check";
 import type { QuestionFile } from "../../worker/domain/quiz/schema";
 import { errorSlot } from "../../worker/features/authoring/form";
 import { parseCsv } from "../fixtures/csv";
+import { api as apiCall, localhostOrigin, stopAll } from "./harness";
 
 /** Where the screenshots go: an ignored folder unless SCREENSHOT_DIR says otherwise (as in student.test.ts). */
 const SCREENSHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(import.meta.dirname, ".tmp/screenshots"));
@@ -32,34 +33,21 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let teacher: { id: string; name: string; token: string };
 let cls: { id: string; name: string; joinCode: string };
-/** The dashboard's cookie is Secure: browsers keep it from plain http on localhost only (see teacher.e2e.test.ts). */
+/** The dashboard's cookie is Secure: browsers keep it from plain http on localhost only (see harness.ts). */
 let origin: string;
 
-async function api<T>(path: string, token: string, body?: unknown): Promise<T> {
-	const res = await fetch(`${server.url}${path}`, {
-		method: body === undefined ? "GET" : "POST",
-		headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-	return res.json() as Promise<T>;
-}
+const api = <T>(path: string, token: string, body?: unknown) => apiCall<T>(server, path, token, body);
 
 beforeAll(async () => {
 	server = await startLocalServer();
-	origin = server.url.replace("127.0.0.1", "localhost");
+	origin = localhostOrigin(server);
 	teacher = await api("/api/admin/teachers", TEST_ADMIN_TOKEN, { name: "Ms Author" });
 	cls = await api("/api/teacher/classes", teacher.token, { name: "9C Reading", openQuizIds: [LIBRARY_QUIZ] });
 	browser = await launchBrowser();
 	mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-	for (const c of contexts) await c.close().catch(() => undefined);
-	await browser?.close();
-	await server?.stop();
-	if (server) removeState(server.persistDir);
-});
+afterAll(() => stopAll(server, browser, contexts));
 
 async function laptop(): Promise<Page> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce", acceptDownloads: true });

@@ -11,17 +11,10 @@ import { type Browser, type BrowserContext, type BrowserContextOptions, chromium
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import articleFile from "../../quiz-data/articles/nk-diplomacy-2017.json";
 import quizFile from "../../quiz-data/quizzes/nk-diplomacy-2017.json";
-import {
-	CHROMIUM_FLAGS,
-	CHROMIUM_PATH,
-	describeViolations,
-	launchBrowser,
-	newPhoneContext,
-	PHONE,
-	runAxe,
-} from "../../scripts/lib/browser";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, describeViolations, launchBrowser, PHONE, runAxe } from "../../scripts/lib/browser";
 import { d1Query } from "../../scripts/lib/d1";
-import { type LocalServer, removeState, startLocalServer } from "../../scripts/lib/local-server";
+import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
+import { phone as phoneIn, stopAll } from "./harness";
 
 const QUIZ_ID = quizFile.id;
 const QUESTIONS = quizFile.questions;
@@ -42,18 +35,9 @@ beforeAll(async () => {
 	browser = await launchBrowser();
 });
 
-afterAll(async () => {
-	for (const c of contexts) await c.close().catch(() => undefined);
-	await browser?.close();
-	await server?.stop();
-	if (server) removeState(server.persistDir);
-});
+afterAll(() => stopAll(server, browser, contexts));
 
-async function phone(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await newPhoneContext(browser, { reducedMotion: "reduce", ...options });
-	contexts.push(context);
-	return { context, page: await context.newPage() };
-}
+const phone = (options: BrowserContextOptions = {}) => phoneIn(browser, contexts, options);
 
 function attemptsWithId(id: string): number {
 	const [row] = d1Query<{ n: number }>(server.persistDir, `SELECT COUNT(*) AS n FROM attempts WHERE id = '${id.replace(/'/g, "")}'`);

@@ -8,9 +8,10 @@ import path from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import quizFile from "../../quiz-data/quizzes/nk-diplomacy-2017.json";
-import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "../../scripts/lib/browser";
+import { describeViolations, launchBrowser, runAxe } from "../../scripts/lib/browser";
 import { d1Query } from "../../scripts/lib/d1";
-import { type LocalServer, removeState, startLocalServer } from "../../scripts/lib/local-server";
+import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
+import { phone as phoneIn, stopAll } from "./harness";
 
 const QUIZ_ID = quizFile.id;
 const QUESTIONS = quizFile.questions;
@@ -37,19 +38,9 @@ beforeAll(async () => {
 	mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-	for (const c of contexts) await c.close().catch(() => undefined);
-	await browser?.close();
-	await server?.stop();
-	if (server) removeState(server.persistDir);
-});
+afterAll(() => stopAll(server, browser, contexts));
 
-async function phone(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-	// Reduced motion: scrolling is instant, so taps never wait on a smooth scroll to settle.
-	const context = await newPhoneContext(browser, { reducedMotion: "reduce", ...options });
-	contexts.push(context);
-	return { context, page: await context.newPage() };
-}
+const phone = (options: BrowserContextOptions = {}) => phoneIn(browser, contexts, options);
 
 function countAttempts(where: string): number {
 	const [row] = d1Query<{ n: number }>(server.persistDir, `SELECT COUNT(*) AS n FROM attempts WHERE ${where}`);

@@ -10,31 +10,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "../../scripts/lib/browser";
 import { type LocalServer, removeState, startLocalServer, TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
 import { parseCsv } from "../fixtures/csv";
+import { api as apiCall, localhostOrigin } from "./harness";
 
 let server: LocalServer;
 let browser: Browser;
 let context: BrowserContext;
 let teacher: { id: string; name: string; token: string };
 let cls: { id: string; name: string; joinCode: string };
-/**
- * The dashboard's cookie is Secure (and __Host-): browsers keep Secure cookies from plain http
- * only on localhost, which they treat as a secure context. So the browser goes to localhost.
- */
+/** The dashboard's cookie is Secure: browsers keep it from plain http on localhost only (see harness.ts). */
 let origin: string;
 
-async function api<T>(path: string, token: string, body?: unknown): Promise<T> {
-	const res = await fetch(`${server.url}${path}`, {
-		method: body === undefined ? "GET" : "POST",
-		headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-	return res.json() as Promise<T>;
-}
+const api = <T>(path: string, token: string, body?: unknown) => apiCall<T>(server, path, token, body);
 
 beforeAll(async () => {
 	server = await startLocalServer();
-	origin = server.url.replace("127.0.0.1", "localhost");
+	origin = localhostOrigin(server);
 	teacher = await api("/api/admin/teachers", TEST_ADMIN_TOKEN, { name: "Ms Dashboard" });
 	cls = await api("/api/teacher/classes", teacher.token, { name: "8A Reading" });
 	const quiz = await (await fetch(`${server.url}/api/quizzes/nk-diplomacy-2017`)).json();
