@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { publicQuiz } from "../../worker/domain/quiz/public";
 import { client } from "../fixtures/client";
 import { call } from "../fixtures/http";
 import { QUIZ_ID, theQuiz } from "../fixtures/quiz";
@@ -25,6 +26,16 @@ describe("GET /api/quizzes/:quizId", () => {
 		expect(body.questions.length).toBeGreaterThanOrEqual(12);
 		expect(new Set(body.questions.map((q) => q.type))).toEqual(new Set(["single", "multiple", "true_false", "short"]));
 		expect(body.attemptId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+	});
+
+	it("answers the same JSON c.json would write: the public quiz and a fresh attempt id, serialised once per version", async () => {
+		const quiz = await theQuiz();
+		const [first, second] = [await call(`/api/quizzes/${QUIZ_ID}`), await call(`/api/quizzes/${QUIZ_ID}`)];
+		expect(first.headers.get("Content-Type")).toMatch(/^application\/json/);
+		const [a, b] = [(await first.json()) as { attemptId: string }, (await second.json()) as { attemptId: string }];
+		expect(a.attemptId).not.toBe(b.attemptId);
+		expect(a).toEqual({ ...publicQuiz(quiz), attemptId: a.attemptId });
+		expect(b).toEqual({ ...publicQuiz(quiz), attemptId: b.attemptId });
 	});
 
 	it("reveals no answer, explanation or evidence", async () => {

@@ -1,5 +1,5 @@
 import { type ContentFile, checkContent } from "./check";
-import { type ArticleFile, articleSchema, type Question, type Quiz, type QuizContent, type QuizFile, quizFileSchema } from "./schema";
+import { articleSchema, type Question, type Quiz, type QuizContent, quizFileSchema } from "./schema";
 import { contentVersion } from "./version";
 
 export interface Catalog {
