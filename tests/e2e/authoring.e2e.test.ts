@@ -13,12 +13,12 @@ import vm from "node:vm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "../../scripts/lib/browser";
-import { type LocalServer, startLocalServer, TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
+import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
 import { groundingIssues } from "../../worker/domain/quiz/check";
 import type { QuestionFile } from "../../worker/domain/quiz/schema";
 import { errorSlot } from "../../worker/features/authoring/form";
 import { parseCsv } from "../fixtures/csv";
-import { api as apiCall, localhostOrigin, stopAll } from "./harness";
+import { api as apiCall, localhostOrigin, stopAll, type TeacherWithClass, teacherWithClass } from "./harness";
 
 /** Where the screenshots go: an ignored folder unless SCREENSHOT_DIR says otherwise (as in student.test.ts). */
 const SCREENSHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(import.meta.dirname, ".tmp/screenshots"));
@@ -31,8 +31,8 @@ const LIBRARY_QUIZ = "nk-diplomacy-2017";
 let server: LocalServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-let teacher: { id: string; name: string; token: string };
-let cls: { id: string; name: string; joinCode: string };
+let teacher: TeacherWithClass["teacher"];
+let cls: TeacherWithClass["cls"];
 /** The dashboard's cookie is Secure: browsers keep it from plain http on localhost only (see harness.ts). */
 let origin: string;
 
@@ -41,8 +41,7 @@ const api = <T>(path: string, token: string, body?: unknown) => apiCall<T>(serve
 beforeAll(async () => {
 	server = await startLocalServer();
 	origin = localhostOrigin(server);
-	teacher = await api("/api/admin/teachers", TEST_ADMIN_TOKEN, { name: "Ms Author" });
-	cls = await api("/api/teacher/classes", teacher.token, { name: "9C Reading", openQuizIds: [LIBRARY_QUIZ] });
+	({ teacher, cls } = await teacherWithClass(server, "Ms Author", { name: "9C Reading", openQuizIds: [LIBRARY_QUIZ] }));
 	browser = await launchBrowser();
 	mkdirSync(SCREENSHOTS, { recursive: true });
 });

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { newPhoneContext } from "../../scripts/lib/browser";
-import { type LocalServer, removeState } from "../../scripts/lib/local-server";
+import { type LocalServer, removeState, TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
 
 /** A JSON call to the Worker's API with a Bearer token (GET without a body, POST with one); throws unless it succeeds. */
 export async function api<T>(server: LocalServer, path: string, token: string, body?: unknown): Promise<T> {
@@ -40,4 +40,21 @@ export async function stopAll(server: LocalServer | undefined, browser: Browser 
 	await browser?.close();
 	await server?.stop();
 	if (server) removeState(server.persistDir);
+}
+
+/** A teacher made through the operator's API, and a class of theirs. */
+export interface TeacherWithClass {
+	teacher: { id: string; name: string; token: string };
+	cls: { id: string; name: string; joinCode: string };
+}
+
+/** Creates a teacher (the operator's token) and a class of theirs, as the dashboard tests start. */
+export async function teacherWithClass(
+	server: LocalServer,
+	teacherName: string,
+	classBody: Record<string, unknown>,
+): Promise<TeacherWithClass> {
+	const teacher = await api<TeacherWithClass["teacher"]>(server, "/api/admin/teachers", TEST_ADMIN_TOKEN, { name: teacherName });
+	const cls = await api<TeacherWithClass["cls"]>(server, "/api/teacher/classes", teacher.token, classBody);
+	return { teacher, cls };
 }

@@ -8,25 +8,24 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "../../scripts/lib/browser";
-import { type LocalServer, removeState, startLocalServer, TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
+import { type LocalServer, removeState, startLocalServer } from "../../scripts/lib/local-server";
 import { parseCsv } from "../fixtures/csv";
-import { api as apiCall, localhostOrigin } from "./harness";
+import { api as apiCall, localhostOrigin, type TeacherWithClass, teacherWithClass } from "./harness";
 
 let server: LocalServer;
 let browser: Browser;
 let context: BrowserContext;
-let teacher: { id: string; name: string; token: string };
-let cls: { id: string; name: string; joinCode: string };
+let teacher: TeacherWithClass["teacher"];
+let cls: TeacherWithClass["cls"];
 /** The dashboard's cookie is Secure: browsers keep it from plain http on localhost only (see harness.ts). */
 let origin: string;
 
-const api = <T>(path: string, token: string, body?: unknown) => apiCall<T>(server, path, token, body);
+const _api = <T>(path: string, token: string, body?: unknown) => apiCall<T>(server, path, token, body);
 
 beforeAll(async () => {
 	server = await startLocalServer();
 	origin = localhostOrigin(server);
-	teacher = await api("/api/admin/teachers", TEST_ADMIN_TOKEN, { name: "Ms Dashboard" });
-	cls = await api("/api/teacher/classes", teacher.token, { name: "8A Reading" });
+	({ teacher, cls } = await teacherWithClass(server, "Ms Dashboard", { name: "8A Reading" }));
 	const quiz = await (await fetch(`${server.url}/api/quizzes/nk-diplomacy-2017`)).json();
 	const submitted = await fetch(`${server.url}/api/attempts`, {
 		method: "POST",
