@@ -48,6 +48,9 @@ describe("neutralise", () => {
 		" =1",
 		"\u3000\uff1dA1",
 		"\ufeff@SUM(A1)",
+		"\ufe32",
+		"\ufe321+1",
+		"\u208b1",
 	])("finding 8: neutralises %j", (text) => {
 		expect(neutralise(text)).toBe(`'${text}`);
 	});

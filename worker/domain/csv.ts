@@ -47,7 +47,9 @@ export function neutralise(text: string): string {
 	if (code > 0x20 && code < 0x7f && code !== 0x3d && code !== 0x2b && code !== 0x2d && code !== 0x40) return text;
 	if (DANGEROUS_LEAD.has(text.charAt(0))) return `'${text}`;
 	const first = [...text.replace(SKIPPED_LEAD, "").slice(0, 2)][0] ?? "";
-	const folded = LOOK_ALIKES[first] ?? first.normalize("NFKC").charAt(0);
+	// Fold compatibility forms first, then the look-alikes (U+FE32, a vertical en dash, folds to an en dash, which reads as a minus).
+	const compatible = first.normalize("NFKC").charAt(0);
+	const folded = LOOK_ALIKES[first] ?? LOOK_ALIKES[compatible] ?? compatible;
 	return FORMULA_START.has(folded) ? `'${text}` : text;
 }
 
