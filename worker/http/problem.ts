@@ -67,9 +67,6 @@ export const unprocessable = (title: string, detail: string, errors?: FieldProbl
 export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
 	new HttpProblem(429, "Too Many Requests", detail, undefined, { "Retry-After": String(retryAfterSeconds) });
 
-/** True for a problem that says the body was too large (the form adapters answer it with their own page). */
-export const isTooLarge = (err: unknown) => err instanceof HttpProblem && err.status === 413;
-
 /** Any thrown value as the problem a client may see: expected failures as themselves, anything else as a 500 that leaks nothing. */
 export function problemOf(err: unknown): HttpProblem {
 	if (err instanceof HttpProblem) return err;
