@@ -7,6 +7,13 @@ import type { QuizContent } from "../domain/quiz/schema";
 export const EXPORT_KINDS = ["scores", "gradebook", "responses", "item-analysis"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
+/** What a class's students see after submitting: the score only, which questions were right, or everything (right answers, explanations, evidence). */
+export const REVIEW_LEVELS = ["score", "marks", "full"] as const;
+export type ReviewLevel = (typeof REVIEW_LEVELS)[number];
+/** When they see it: as soon as they submit, or once the class has closed. */
+export const REVIEW_TIMES = ["submit", "close"] as const;
+export type ReviewTime = (typeof REVIEW_TIMES)[number];
+
 /** Times are stored as integer milliseconds since the epoch (UTC), set by the server. */
 const millis = (name?: string) => (name ? integer(name, { mode: "timestamp_ms" }) : integer({ mode: "timestamp_ms" }));
 
@@ -37,8 +44,56 @@ export const classes = sqliteTable(
 		closesAt: millis(),
 		/** Most attempts one student may make at one quiz; null: no limit. */
 		maxAttempts: integer(),
+		/** What students see after submitting (REVIEW_LEVELS); "full" as before this column. */
+		review: text({ enum: REVIEW_LEVELS }).notNull().default("full"),
+		/** When they see it (REVIEW_TIMES). */
+		reviewAfter: text({ enum: REVIEW_TIMES }).notNull().default("submit"),
+		/** A rostered class whose students pick their name from the list instead of typing a personal code. */
+		namePicker: integer({ mode: "boolean" }).notNull().default(false),
 	},
 	(t) => [uniqueIndex("classes_join_code_unique").on(t.joinCode), index("classes_teacher_idx").on(t.teacherId)],
+);
+
+/** A class's roster: the students the teacher expects, each with a personal code to join with. */
+export const rosterStudents = sqliteTable(
+	"roster_students",
+	{
+		id: text().primaryKey(),
+		classId: text()
+			.notNull()
+			.references(() => classes.id, { onDelete: "cascade" }),
+		/** The display name, normalised as every name is; unique in the class (duplicates get a visible suffix). */
+		name: text().notNull(),
+		/** studentKey(name): what attempts are grouped by, so a roster student's attempts and typed names meet. */
+		nameKey: text().notNull(),
+		/** Identifiers from the school's LMS, kept for gradebook exports. */
+		email: text(),
+		studentId: text(),
+		section: text(),
+		/** Personal code (like a join code, longer), unique across all classes; works wherever a class code does. */
+		code: text().notNull(),
+		/** Order on the roster, as imported. */
+		position: integer().notNull(),
+		createdAt: millis().notNull(),
+	},
+	(t) => [
+		uniqueIndex("roster_students_code_unique").on(t.code),
+		uniqueIndex("roster_students_class_key_unique").on(t.classId, t.nameKey),
+		index("roster_students_class_idx").on(t.classId, t.position),
+	],
+);
+
+/** A roster student opened a quiz in their class (for "in progress" on the class page). */
+export const quizOpens = sqliteTable(
+	"quiz_opens",
+	{
+		rosterStudentId: text()
+			.notNull()
+			.references(() => rosterStudents.id, { onDelete: "cascade" }),
+		quizId: text().notNull(),
+		openedAt: millis().notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.rosterStudentId, t.quizId] })],
 );
 
 /** A teacher's API tokens, stored only as SHA-256 hashes of the token. */
@@ -202,5 +257,6 @@ export const quizVersions = sqliteTable(
 export type AttemptRow = typeof attempts.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
 export type ClassRow = typeof classes.$inferSelect;
+export type RosterStudentRow = typeof rosterStudents.$inferSelect;
 export type ArticleRow = typeof articles.$inferSelect;
 export type TeacherQuizRow = typeof teacherQuizzes.$inferSelect;
