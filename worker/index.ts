@@ -30,9 +30,8 @@ import { staticFiles } from "./features/static";
 import { formCsrf } from "./http/csrf";
 import { compressPages, noPage, pageRouter } from "./http/html";
 import { noRoute } from "./http/problem";
-import { NO_STORE } from "./http/security";
-import { studentErrorFrame, studentShell } from "./views/student/shell";
-import { teacherErrorFrame, teacherShell } from "./views/teacher/shell";
+import { studentPages } from "./views/student/shell";
+import { teacherPages } from "./views/teacher/shell";
 
 const api = new Hono<AppEnv>()
 	.route("/quizzes", quizzesApi)
@@ -41,12 +40,7 @@ const api = new Hono<AppEnv>()
 	.route("/teacher", teacherApiBase.route("/classes", classesApi).route("/articles", articlesApi).route("/quizzes", teacherQuizzesApi))
 	.all("*", noRoute);
 
-const dashboard = pageRouter({
-	shell: teacherShell,
-	errorFrame: teacherErrorFrame,
-	home: { href: "/teacher", label: "Back to your classes" },
-	cacheControl: NO_STORE,
-})
+const dashboard = pageRouter(teacherPages)
 	.use(formCsrf)
 	.route("/", dashboardHome)
 	.route("/", authPages)
@@ -54,19 +48,14 @@ const dashboard = pageRouter({
 	.route("/", authoringPages)
 	.all("*", noPage("There is no dashboard page at this address."));
 
-const studentPages = pageRouter({
-	shell: studentShell,
-	errorFrame: studentErrorFrame,
-	home: { href: "/", label: "Go to the list of quizzes" },
-	cacheControl: NO_STORE,
-})
+const students = pageRouter(studentPages)
 	.use(compressPages)
 	.route("/", staticFiles)
 	.route("/", joinPages)
 	.route("/", attemptPages)
 	.all("*", noPage("There is no page at this address."));
 
-const app = createApp().route("/api", api).route("/export", exportLinks).route("/teacher", dashboard).route("/", studentPages);
+const app = createApp().route("/api", api).route("/export", exportLinks).route("/teacher", dashboard).route("/", students);
 
 export type AppType = typeof app;
 /** The app answers `fetch`; `scheduled` runs the daily clean-up (wrangler.toml `[triggers]`). The app's route table stays readable. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkContent } from "../../worker/domain/quiz/check";
 import { issuedId } from "../fixtures/attempt-ids";
 import { call, postJson, readProblem } from "../fixtures/http";
+import { choiceQuestion, shortQuestion } from "../fixtures/quiz";
 import { bearer, createClass, createTeacher, freshIp, getCsv } from "../fixtures/teacher";
 import { unzip } from "../fixtures/unzip";
 
@@ -20,28 +21,21 @@ const ARTICLE = {
 
 /** Questions a teacher would publish for ARTICLE, every one grounded in its paragraph. */
 const QUESTIONS = [
-	{
-		id: "q-mayor",
-		type: "single",
-		prompt: "Who said the park belongs to every family in Millbrook?",
-		choices: [
-			{ id: "okafor", text: "Dana Okafor" },
-			{ id: "ferreira", text: "Luis Ferreira" },
+	choiceQuestion(
+		"single",
+		"q-mayor",
+		"Who said the park belongs to every family in Millbrook?",
+		[
+			["okafor", "Dana Okafor"],
+			["ferreira", "Luis Ferreira"],
 		],
-		answer: { choiceIds: ["okafor"] },
-		explanation: "Paragraph 2 quotes Mayor Dana Okafor.",
-		skill: "literal",
-		evidence: { paragraph: 2, quote: "Mayor Dana Okafor said the park “belongs to every family in Millbrook.”" },
-	},
-	{
-		id: "q-cost",
-		type: "short",
-		prompt: "How much did the park cost?",
-		answer: { accepted: ["$4.2 million", "4.2 million"] },
+		["okafor"],
+		[2, "Mayor Dana Okafor said the park “belongs to every family in Millbrook.”"],
+		{ explanation: "Paragraph 2 quotes Mayor Dana Okafor." },
+	),
+	shortQuestion("q-cost", "How much did the park cost?", ["$4.2 million", "4.2 million"], [2, "It cost $4.2 million"], {
 		explanation: "Paragraph 2 gives the cost.",
-		skill: "literal",
-		evidence: { paragraph: 2, quote: "It cost $4.2 million" },
-	},
+	}),
 ];
 
 const json = (method: string, token: string, body?: unknown): RequestInit => ({

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { articleFiles, quizFiles } from "../../quiz-data";
 import { buildCatalog } from "../../worker/domain/quiz/catalog";
 import { type ContentFile, checkContent } from "../../worker/domain/quiz/check";
+import { choiceQuestion, shortQuestion } from "../fixtures/quiz";
 
 const article = { id: "art", title: "A", source: "S", date: null, paragraphs: ["Alice met Bob in Paris.", "Bob said “no” twice."] };
 const good = {
@@ -9,28 +10,18 @@ const good = {
 	title: "Q",
 	articleId: "art",
 	questions: [
-		{
-			id: "where",
-			type: "single",
-			prompt: "Where?",
-			choices: [
-				{ id: "paris", text: "Paris" },
-				{ id: "rome", text: "Rome" },
+		choiceQuestion(
+			"single",
+			"where",
+			"Where?",
+			[
+				["paris", "Paris"],
+				["rome", "Rome"],
 			],
-			answer: { choiceIds: ["paris"] },
-			explanation: "It says so.",
-			skill: "literal",
-			evidence: { paragraph: 1, quote: "met Bob in Paris" },
-		},
-		{
-			id: "what",
-			type: "short",
-			prompt: "What did Bob say?",
-			answer: { accepted: ["no"] },
-			explanation: "He said no.",
-			skill: "literal",
-			evidence: { paragraph: 2, quote: "Bob said “no”" },
-		},
+			["paris"],
+			[1, "met Bob in Paris"],
+		),
+		shortQuestion("what", "What did Bob say?", ["no"], [2, "Bob said “no”"]),
 	],
 };
 const files = (quiz: unknown): [ContentFile[], ContentFile[]] => [[{ file: "a.json", data: article }], [{ file: "q.json", data: quiz }]];

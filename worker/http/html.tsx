@@ -13,6 +13,7 @@ import { assetPaths } from "../views/assets";
 import { ErrorBody } from "../views/error";
 import type { PageProps } from "../views/layout";
 import { notFound, problemOf } from "./problem";
+import { NO_STORE } from "./security";
 
 /** Rendered JSX: what `c.render` takes. */
 export type Html = string | Promise<string>;
@@ -102,12 +103,13 @@ export interface PageRouterOptions<E extends PageEnv> {
 	shell: Shell<E>;
 	errorFrame: (title: string, body: Child) => Html;
 	home: { href: string; label: string };
-	cacheControl: string;
+	/** Default NO_STORE: pages carry names, scores or a session. */
+	cacheControl?: string;
 }
 
 /** A router of pages, with its renderer, its default Cache-Control and its HTML error handler in place; add routes, then `.all("*", noPage(…))`. */
 export function pageRouter<E extends PageEnv>(o: PageRouterOptions<E>) {
-	return new Hono<E>().onError(htmlErrors<E>(o.home, o.errorFrame)).use(pages(o.shell), cacheControl(o.cacheControl));
+	return new Hono<E>().onError(htmlErrors<E>(o.home, o.errorFrame)).use(pages(o.shell), cacheControl(o.cacheControl ?? NO_STORE));
 }
 
 /** The last route of a router of pages: anything else is a not-found page that says `sentence`. */
