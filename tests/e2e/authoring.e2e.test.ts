@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "../../scripts/lib/browser";
 import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
 import { groundingIssues } from "../../worker/domain/quiz/check";
+import { errorSlot } from "../../worker/domain/quiz/error-slot";
 import type { QuestionFile } from "../../worker/domain/quiz/schema";
-import { errorSlot } from "../../worker/features/authoring/form";
 import { parseCsv } from "../fixtures/csv";
 import { api as apiCall, localhostOrigin, stopAll, type TeacherWithClass, teacherWithClass } from "./harness";
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { groundingIssues } from "../../worker/domain/quiz/check";
+import { errorSlot } from "../../worker/domain/quiz/error-slot";
 import type { QuestionFile } from "../../worker/domain/quiz/schema";
-import { checkScript, keptNamesHelper, standaloneScript } from "../../worker/features/authoring/check-script";
 import {
 	actionValue,
 	applyAction,
 	blankQuestion,
 	conform,
-	errorSlot,
 	fromQuestionFiles,
 	landingAfter,
 	placeErrors,
@@ -20,6 +19,7 @@ import {
 	toQuestionInput,
 } from "../../worker/features/authoring/form";
 import type { FormBody } from "../../worker/http/form";
+import { checkScript, keptNamesHelper, standaloneScript } from "../../worker/views/check-script";
 import { seedArticle, seedQuestions } from "../fixtures/drafter-articles";
 
 /** The form a browser posts for a draft, as hono's parseBody({ all: true }) hands it over: repeated names as arrays. */

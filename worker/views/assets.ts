@@ -10,12 +10,12 @@
  * the name; a name with any other hash is not found, never stale content under a new name.
  */
 
-import { checkScript } from "../features/authoring/check-script";
 import { sha256Hex } from "../lib/hash";
 import author from "./assets/author.client.js";
 import script from "./assets/quiz.client.js";
 import style from "./assets/style.css";
 import serviceWorkerSource from "./assets/sw.client.js";
+import { checkScript } from "./check-script";
 
 interface Asset {
 	path: string;
@@ -33,7 +33,7 @@ export interface AssetPaths {
 const FILES = [
 	{ key: "style", stem: "style", ext: "css", body: style, type: "text/css; charset=utf-8" },
 	{ key: "script", stem: "quiz", ext: "js", body: script, type: "text/javascript; charset=utf-8" },
-	// The server's own grounding check first, then the script that runs it as the teacher types (features/authoring/check-script.ts).
+	// The server's own grounding check first, then the script that runs it as the teacher types (views/check-script.ts).
 	{ key: "author", stem: "author", ext: "js", body: `${checkScript()}\n${author}`, type: "text/javascript; charset=utf-8" },
 ] as const;
 

@@ -5,7 +5,7 @@
  * - the grounding check runs as the teacher types, and each problem shows beside its field. It is
  *   the server's own check: `quizlineCheck` (defined just before this file in the same served
  *   script) holds the Worker's `groundingIssues` and `errorSlot`, built from their source by
- *   worker/features/authoring/check-script.ts;
+ *   worker/views/check-script.ts;
  * - each question's evidence is redrawn in its paragraph, the quote marked;
  * - text selected in the article becomes the evidence (paragraph and quote) of the active question,
  *   the one last focused, with "Use selected text as evidence".

@@ -1,6 +1,6 @@
 /**
  * The review page checks grounding as the teacher types with the server's own code, not a copy of
- * it: `groundingIssues` (domain/quiz/check.ts) and `errorSlot` (./form.ts) import nothing and use
+ * it: `groundingIssues` (domain/quiz/check.ts) and `errorSlot` (domain/quiz/error-slot.ts) import nothing and use
  * nothing outside their bodies, so their source, as the Worker holds it (`Function.prototype.toString`),
  * is a complete function the browser can run. The review page's script (views/assets.ts) is that
  * source followed by views/assets/author.client.js; a change to the check reaches the browser with
@@ -11,8 +11,8 @@
  * browser does not have. `keptNamesProbe` below is bundled the same way; its source shows the
  * helper's name, and the browser gets a stand-in under it that returns the function as it is.
  */
-import { groundingIssues } from "../../domain/quiz/check";
-import { errorSlot } from "./form";
+import { groundingIssues } from "../domain/quiz/check";
+import { errorSlot } from "../domain/quiz/error-slot";
 
 /** Its source says whether, and under which name, the bundler wraps named inner functions. */
 function keptNamesProbe() {
