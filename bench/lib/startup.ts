@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { build, type Plugin } from "esbuild";
+import type { Plugin } from "esbuild";
+import { bundleWorkerModule } from "../../scripts/lib/bundle";
 import { ROOT } from "./servers";
 
 export interface Variant {
@@ -40,25 +41,9 @@ const noDrafter: Plugin = {
 
 async function bundle(dir: string, name: string, plugins: Plugin[]): Promise<{ file: string; bytes: Buffer }> {
 	const file = path.join(dir, `${name}.mjs`);
-	const result = await build({
-		entryPoints: [path.join(ROOT, "worker/index.ts")],
-		bundle: true,
-		format: "esm",
-		platform: "neutral",
-		target: "es2022",
-		minify: true,
-		conditions: ["workerd", "worker", "browser"],
-		mainFields: ["module", "main"],
-		loader: { ".css": "text", ".client.js": "text" },
-		external: ["cloudflare:*", "node:*"],
-		write: false,
-		outfile: file,
-		plugins,
-	});
-	const out = result.outputFiles[0];
-	if (!out) throw new Error(`esbuild wrote nothing for ${name}`);
-	writeFileSync(file, out.contents);
-	return { file, bytes: Buffer.from(out.contents) };
+	const bytes = await bundleWorkerModule("worker/index.ts", { minify: true, plugins });
+	writeFileSync(file, bytes);
+	return { file, bytes: Buffer.from(bytes) };
 }
 
 /** Median of `runs` timings printed by a fresh Node process running `script`. */
@@ -86,16 +71,9 @@ export async function drafterCost(runs = 21): Promise<DrafterCost> {
 			gzipBytes: gzipSync(b.bytes, { level: 9 }).length,
 			startupMs: medianMs(importTime(b.file), runs),
 		});
-		const drafter = await build({
-			entryPoints: [path.join(ROOT, "worker/domain/drafter/index.ts")],
-			bundle: true,
-			format: "esm",
-			platform: "neutral",
-			minify: true,
-			write: false,
-		});
+		const drafter = await bundleWorkerModule("worker/domain/drafter/index.ts", { minify: true });
 		const drafterFile = path.join(dir, "drafter.mjs");
-		writeFileSync(drafterFile, drafter.outputFiles[0]?.contents ?? "");
+		writeFileSync(drafterFile, drafter);
 		const seed = path.join(ROOT, "quiz-data/articles/nk-diplomacy-2017.json");
 		const firstDraft = `import { readFileSync } from "node:fs";
 const article = JSON.parse(readFileSync(${JSON.stringify(seed)}, "utf8"));

@@ -1,15 +1,12 @@
 /**
  * The Worker's route table (Hono's `app.routes`), read in Node for the load run's fuzz stage: the
- * Worker is bundled with esbuild as wrangler would (its stylesheet and client scripts as text) and
- * imported, so the list is the app's own, never a copy that drifts.
+ * Worker is bundled as wrangler would (scripts/lib/bundle.ts) and imported, so the list is the app's own, never a copy that drifts.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
+import { bundleWorkerModule } from "./bundle";
 
 export interface RouteEntry {
 	method: string;
@@ -17,31 +14,11 @@ export interface RouteEntry {
 }
 
 export async function workerRoutes(): Promise<RouteEntry[]> {
-	const out = await build({
-		entryPoints: [path.join(ROOT, "worker/index.ts")],
-		bundle: true,
-		format: "esm",
-		platform: "neutral",
-		write: false,
-		jsx: "automatic",
-		jsxImportSource: "hono/jsx",
-		logLevel: "silent",
-		plugins: [
-			{
-				name: "text-assets",
-				setup(b) {
-					b.onLoad({ filter: /\.(css|client\.js)$/ }, async (args) => ({
-						contents: (await import("node:fs")).readFileSync(args.path, "utf8"),
-						loader: "text",
-					}));
-				},
-			},
-		],
-	});
+	const bytes = await bundleWorkerModule("worker/index.ts");
 	const dir = mkdtempSync(path.join(tmpdir(), "quizline-routes-"));
 	try {
 		const file = path.join(dir, "worker.mjs");
-		writeFileSync(file, out.outputFiles[0]?.text ?? "");
+		writeFileSync(file, bytes);
 		const mod = (await import(pathToFileURL(file).href)) as { default: { routes: RouteEntry[] } };
 		const seen = new Set<string>();
 		return mod.default.routes.filter((r) => {

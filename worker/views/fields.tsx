@@ -1,5 +1,14 @@
 import type { Child } from "hono/jsx";
 
+/** A field's label with a note after it in the lighter "optional" style: `Source (optional)`. */
+export function noted(label: string, note = "optional"): Child {
+	return (
+		<>
+			{label} <span class="optional">({note})</span>
+		</>
+	);
+}
+
 /** A text field with a real label, an optional hint and an error tied to it for screen readers. */
 function TextField(props: {
 	id: string;
@@ -52,11 +61,7 @@ export function NameAndClassFields(props: {
 			<TextField id="studentName" label="Your name" value={props.name} maxlength={60} error={props.nameError} extra={{ required: true }} />
 			<TextField
 				id="classCode"
-				label={
-					<>
-						Class code <span class="optional">(optional)</span>
-					</>
-				}
+				label={noted("Class code")}
 				value={props.classCode}
 				maxlength={32}
 				hint="The six letters your teacher gave you, if any."

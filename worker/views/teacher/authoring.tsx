@@ -24,6 +24,7 @@ import {
 	type SummaryLine,
 } from "../../features/authoring/form";
 import type { Openness, ReviewArticle, ReviewTarget } from "../../features/authoring/service";
+import { noted } from "../fields";
 
 const TYPE_NAMES: Record<QuestionDraft["type"], string> = {
 	single: "One correct choice",
@@ -200,11 +201,7 @@ export function PastePage({ values, issues }: { values: PasteValues; issues: rea
 				<Field
 					id="source"
 					name="source"
-					label={
-						<>
-							Source <span class="optional">(optional)</span>
-						</>
-					}
+					label={noted("Source")}
 					value={values.source}
 					errors={errorsOf("source")}
 					hint="The newspaper or website, as students should see it."
@@ -213,11 +210,7 @@ export function PastePage({ values, issues }: { values: PasteValues; issues: rea
 				<Field
 					id="date"
 					name="date"
-					label={
-						<>
-							Date <span class="optional">(optional)</span>
-						</>
-					}
+					label={noted("Date")}
 					value={values.date}
 					errors={errorsOf("date")}
 					hint="As the article gives it, e.g. 20 November 2026."
@@ -452,11 +445,7 @@ function QuestionFields({ q, n, count, paragraphs, at }: QuestionFieldsProps) {
 				<Field
 					id={`${id}-points`}
 					name={name("points")}
-					label={
-						<>
-							Points <span class="optional">(1 if empty)</span>
-						</>
-					}
+					label={noted("Points", "1 if empty")}
 					kind="number"
 					value={q.points}
 					errors={at(`${id}-points`)}
