@@ -7,6 +7,7 @@ import { badRequest, created, noContent, notFound } from "../../http/problem";
 import { countFailures } from "../../http/rate-limit";
 import { requireJson, validate } from "../../http/validate";
 import * as z from "../../lib/z";
+import { linkJson } from "../exports/api";
 import { requireAdmin } from "./middleware";
 import { listTeachers } from "./queries";
 import { createTeacher, issueToken, removeTeacher, revokeTeacherExportLinks, revokeTokens, teacherExportLinks } from "./service";
@@ -43,15 +44,7 @@ export const adminApi = new Hono<AppEnv>()
 		const result = await teacherExportLinks(c.var.db, teacherId);
 		if (result.kind === "unknownTeacher") throw noTeacher(teacherId);
 		return c.json({
-			links: result.links.map((l) => ({
-				id: l.id,
-				classId: l.classId,
-				className: l.className,
-				export: l.export,
-				quizId: l.quizId,
-				createdAt: l.createdAt.toISOString(),
-				expiresAt: l.expiresAt.toISOString(),
-			})),
+			links: result.links.map((l) => ({ ...linkJson(l), classId: l.classId, className: l.className })),
 		});
 	})
 	.delete("/teachers/:teacherId/export-links", idParam("teacherId"), async (c) => {

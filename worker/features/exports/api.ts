@@ -15,6 +15,11 @@ const linkSchema = z.strictObject({
 	expiresInDays: z._default(z.int().check(z.gte(1), z.lte(366)), 30),
 });
 
+/** An export link as the API lists it (never its token, which is shown once, at creation). */
+export function linkJson(l: { id: string; export: string; quizId: string | null; createdAt: Date; expiresAt: Date }) {
+	return { id: l.id, export: l.export, quizId: l.quizId, createdAt: l.createdAt.toISOString(), expiresAt: l.expiresAt.toISOString() };
+}
+
 /** One class's exports and export links; mounted on a class that loadClass has authorised (`c.var.cls`). */
 export const classExportsApi = new Hono<ClassEnv>()
 	.get("/item-analysis", validate("query", exportFilterSchema), (c) =>
@@ -41,15 +46,7 @@ export const classExportsApi = new Hono<ClassEnv>()
 	})
 	.get("/export-links", async (c) => {
 		const links = await listLinks(c.var.db, c.var.cls);
-		return c.json({
-			links: links.map((l) => ({
-				id: l.id,
-				export: l.export,
-				quizId: l.quizId,
-				createdAt: l.createdAt.toISOString(),
-				expiresAt: l.expiresAt.toISOString(),
-			})),
-		});
+		return c.json({ links: links.map(linkJson) });
 	})
 	.delete("/export-links/:linkId", idParam("linkId"), async (c) => {
 		const { linkId } = c.req.valid("param");
