@@ -39,7 +39,7 @@ const notA = (kind: "string" | "array" | "object") =>
 
 const field = fc.constantFrom("attemptId", "quizId", "studentName", "answers");
 
-describe("POST /api/attempts under generated malformed input", () => {
+describe("POST /api/attempts under generated malformed input", { timeout: 120_000 }, () => {
 	it("answers random text and random JSON with a 4xx problem", async () => {
 		await fc.assert(
 			fc.asyncProperty(

@@ -41,7 +41,7 @@ function streamed(bytes: Uint8Array): ReadableStream<Uint8Array> {
 	});
 }
 
-describe("body limits", () => {
+describe("body limits", { timeout: 120_000 }, () => {
 	let world: World;
 	beforeAll(async () => {
 		world = await makeWorld();

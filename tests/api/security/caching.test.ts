@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { BASE, call } from "../../fixtures/http";
-import { authFor, fillPath, makeWorld, type Route, routeTable, type World, WRITE_METHODS } from "../../fixtures/routes";
+import { authFor, fillPath, makeWorld, routeTable, type World, WRITE_METHODS } from "../../fixtures/routes";
 
 /**
  * The only responses with a caching rule of their own: files that are the same for everyone and
@@ -14,12 +14,13 @@ import { authFor, fillPath, makeWorld, type Route, routeTable, type World, WRITE
  */
 const PUBLIC_FILES: Record<string, RegExp> = { "/static/:file": /immutable/, "/sw.js": /^no-cache$/ };
 
-describe("caching and cross-origin rules", () => {
+/** Every route of the app, from its own route table. */
+const routes = routeTable();
+
+describe("caching and cross-origin rules", { timeout: 120_000 }, () => {
 	let world: World;
-	let routes: Route[];
 	beforeAll(async () => {
 		world = await makeWorld();
-		routes = routeTable();
 	});
 
 	it("finding 10: every route in the route table answers no-store, signed in or not, success or failure", async () => {
