@@ -5,6 +5,7 @@
  * units).
  */
 import * as z from "../lib/z";
+import { nameSkeleton } from "./confusables";
 import { textProblem } from "./text";
 
 /** The longest name of each kind, in characters. */
@@ -21,16 +22,24 @@ export function nameLength(name: string): number {
 	return [...name].length;
 }
 
-/** Key that groups one student's attempts: the stored name, case-folded. */
+/**
+ * Key that groups one student's attempts: the stored name with compatibility forms folded (NFKC:
+ * fullwidth "Ａｄａ" is "Ada"), lowercased, with look-alikes from other scripts inside a Latin name
+ * folded to the Latin letter they imitate (Cyrillic "Аda" is "ada") and invisible characters
+ * dropped, then lowercased and normalised again. ASCII names keep the key they always had (the
+ * name, NFC, lowercased); the exact rule and its reasons are in confusables.ts.
+ */
 export function studentKey(name: string): string {
-	return normaliseName(name).toLowerCase();
+	const folded = normaliseName(name).normalize("NFKC").toLowerCase();
+	return normaliseName(nameSkeleton(folded).toLowerCase());
 }
 
 /** Why a normalised name cannot be stored, or null when it can. */
 export function nameProblem(name: string, kind: NameKind): string | null {
 	const text = textProblem(name);
 	if (text !== null) return text;
-	if (nameLength(name) < 1) return "must not be empty";
+	// A name of invisible or blank-looking letters only (Hangul fillers) groups under an empty key.
+	if (nameLength(name) < 1 || studentKey(name) === "") return "must not be empty";
 	if (nameLength(name) > NAME_LIMITS[kind]) return `must be at most ${NAME_LIMITS[kind]} characters`;
 	return null;
 }
