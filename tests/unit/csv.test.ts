@@ -16,6 +16,11 @@ describe("neutralise", () => {
 });
 
 describe("csvCell", () => {
+	/** Expects csvCell to write each text as the cell given for it, naming the text when one fails. */
+	const expectCells = (cells: Record<string, string>) => {
+		for (const [text, cell] of Object.entries(cells)) expect(csvCell(text), JSON.stringify(text)).toBe(cell);
+	};
+
 	it("writes null and undefined as empty cells", () => {
 		expect(csvCell(null)).toBe("");
 		expect(csvCell(undefined)).toBe("");
@@ -39,31 +44,32 @@ describe("csvCell", () => {
 	});
 
 	it("neutralises dangerous strings, then quotes them when needed", () => {
-		expect(csvCell("=1+1")).toBe("'=1+1");
-		expect(csvCell("-2")).toBe("'-2");
-		expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-		expect(csvCell("\nx")).toBe(`"'\nx"`);
-		expect(csvCell("\rx")).toBe(`"'\rx"`);
-		expect(csvCell("\tx")).toBe("'\tx");
-		expect(csvCell("\0x")).toBe("'\0x");
+		expectCells({
+			"=1+1": "'=1+1",
+			"-2": "'-2",
+			'=HYPERLINK("http://x")': `"'=HYPERLINK(""http://x"")"`,
+			"\nx": `"'\nx"`,
+			"\rx": `"'\rx"`,
+			"\tx": "'\tx",
+			"\0x": "'\0x",
+		});
 	});
 
 	it("quotes commas, quotes and newlines, doubling inner quotes", () => {
-		expect(csvCell("Smith, Jo")).toBe('"Smith, Jo"');
-		expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-		expect(csvCell("line 1\nline 2")).toBe('"line 1\nline 2"');
-		expect(csvCell("line 1\r\nline 2")).toBe('"line 1\r\nline 2"');
+		expectCells({
+			"Smith, Jo": '"Smith, Jo"',
+			'say "hi"': '"say ""hi"""',
+			"line 1\nline 2": '"line 1\nline 2"',
+			"line 1\r\nline 2": '"line 1\r\nline 2"',
+		});
 	});
 
 	it("quotes leading and trailing spaces so they survive trimming readers", () => {
-		expect(csvCell(" padded")).toBe('" padded"');
-		expect(csvCell("padded ")).toBe('"padded "');
-		expect(csvCell("in side")).toBe("in side");
+		expectCells({ " padded": '" padded"', "padded ": '"padded "', "in side": "in side" });
 	});
 
 	it("passes Korean and Cyrillic names through untouched", () => {
-		expect(csvCell("김민준")).toBe("김민준");
-		expect(csvCell("Иван Петров")).toBe("Иван Петров");
+		for (const name of ["김민준", "Иван Петров"]) expect(csvCell(name), name).toBe(name);
 	});
 });
 

@@ -32,13 +32,7 @@ function gradesOf(q: GiftQuestion): number[] {
 
 describe("escapeGift", () => {
 	it("puts a backslash before each of \\ ~ = # { } : and writes line breaks as \\n", () => {
-		expect(escapeGift("\\")).toBe("\\\\");
-		expect(escapeGift("~")).toBe("\\~");
-		expect(escapeGift("=")).toBe("\\=");
-		expect(escapeGift("#")).toBe("\\#");
-		expect(escapeGift("{")).toBe("\\{");
-		expect(escapeGift("}")).toBe("\\}");
-		expect(escapeGift(":")).toBe("\\:");
+		for (const special of "\\~=#{}:") expect(escapeGift(special), special).toBe(`\\${special}`);
 		expect(escapeGift("a\nb")).toBe("a\\nb");
 		expect(escapeGift("a\r\nb\rc")).toBe("a\\nb\\nc");
 	});
@@ -53,8 +47,8 @@ describe("escapeGift", () => {
 	});
 
 	it("escapes a backslash before the character after it, so \\n in text stays two characters", () => {
-		expect(escapeGift("\\n")).toBe("\\\\n");
-		expect(escapeGift("\\{")).toBe("\\\\\\{");
+		expect(escapeGift(String.raw`\n`)).toBe(String.raw`\\n`);
+		expect(escapeGift(String.raw`\{`)).toBe(String.raw`\\\{`);
 	});
 });
 
@@ -64,9 +58,8 @@ describe("giftHtml", () => {
 	});
 
 	it("writes a leading [ or % as a reference so Moodle cannot read a format marker or a weight", () => {
-		expect(giftHtml("[plain]x")).toBe("&#91;plain]x");
-		expect(giftHtml("%50%x")).toBe("&#37;50%x");
-		expect(giftHtml("x [plain] 50%")).toBe("x [plain] 50%");
+		const written = { "[plain]x": "&#91;plain]x", "%50%x": "&#37;50%x", "x [plain] 50%": "x [plain] 50%" };
+		for (const [text, html] of Object.entries(written)) expect(giftHtml(text), text).toBe(html);
 	});
 });
 

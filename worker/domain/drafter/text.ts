@@ -50,31 +50,7 @@ export interface Doc {
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’\-‑][\p{L}\p{N}]+|[.,]\p{N}+)*|\S/gu;
 const TERMINAL = new Set([".", "!", "?", "…"]);
-const ABBREVIATIONS = new Set([
-	"dr",
-	"mr",
-	"mrs",
-	"ms",
-	"prof",
-	"st",
-	"jr",
-	"sr",
-	"gen",
-	"gov",
-	"sen",
-	"rep",
-	"no",
-	"vs",
-	"etc",
-	"inc",
-	"ltd",
-	"co",
-	"mt",
-	"lt",
-	"col",
-	"capt",
-	"sgt",
-]);
+const ABBREVIATIONS = new Set("dr mr mrs ms prof st jr sr gen gov sen rep no vs etc inc ltd co mt lt col capt sgt".split(" "));
 const OPENING_QUOTES = new Set(["“", '"', "‘", "(", "["]);
 const CLOSING_MARKS = new Set(["”", '"', "’", "'", ")", "]"]);
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { firstOrNull, removedAny } from "../../db/results";
 import { classes, exportLinks } from "../../db/schema";
 
 export type ExportLinkRow = typeof exportLinks.$inferSelect;
@@ -12,21 +13,23 @@ export function listExportLinks(db: Database, classId: string) {
 	return db.select().from(exportLinks).where(eq(exportLinks.classId, classId)).orderBy(asc(exportLinks.createdAt), asc(exportLinks.id));
 }
 
-export async function deleteExportLink(db: Database, classId: string, linkId: string): Promise<boolean> {
-	const gone = await db
-		.delete(exportLinks)
-		.where(and(eq(exportLinks.classId, classId), eq(exportLinks.id, linkId)))
-		.returning({ id: exportLinks.id });
-	return gone.length > 0;
+export function deleteExportLink(db: Database, classId: string, linkId: string): Promise<boolean> {
+	return removedAny(
+		db
+			.delete(exportLinks)
+			.where(and(eq(exportLinks.classId, classId), eq(exportLinks.id, linkId)))
+			.returning({ id: exportLinks.id }),
+	);
 }
 
 /** An unexpired link by its token's hash, with its class; null otherwise. */
-export async function findLiveExportLink(db: Database, tokenHash: string, now: Date) {
-	const rows = await db
-		.select({ link: exportLinks, cls: classes })
-		.from(exportLinks)
-		.innerJoin(classes, eq(classes.id, exportLinks.classId))
-		.where(and(eq(exportLinks.tokenHash, tokenHash), gt(exportLinks.expiresAt, now)))
-		.limit(1);
-	return rows[0] ?? null;
+export function findLiveExportLink(db: Database, tokenHash: string, now: Date) {
+	return firstOrNull(
+		db
+			.select({ link: exportLinks, cls: classes })
+			.from(exportLinks)
+			.innerJoin(classes, eq(classes.id, exportLinks.classId))
+			.where(and(eq(exportLinks.tokenHash, tokenHash), gt(exportLinks.expiresAt, now)))
+			.limit(1),
+	);
 }
