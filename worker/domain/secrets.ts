@@ -1,6 +1,6 @@
 /**
  * Credentials: random tokens with a prefix that says what they are, their SHA-256 hashes (what is
- * stored), constant-time comparison, and join codes. Pure (Web Crypto only): no Hono, no D1, so
+ * stored), constant-time comparison, join codes and personal codes. Pure (Web Crypto only): no Hono, no D1, so
  * the operator's CLI uses the very same functions.
  */
 import { sha256Hex } from "../lib/hash";
@@ -40,18 +40,40 @@ export async function constantTimeEqual(a: string, b: string): Promise<boolean> 
 /** Six characters without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B): what students type. */
 export const JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
 export const JOIN_CODE_LENGTH = 6;
+/** A roster student's personal code: the join codes' alphabet, two characters longer (~37 bits), so the two never collide. */
+export const PERSONAL_CODE_LENGTH = 8;
 
-/** A uniformly random join code (rejection sampling, so no letter is favoured). */
-export function newJoinCode(): string {
+/** `length` characters of the join codes' alphabet, uniformly random (rejection sampling, so no letter is favoured). */
+function randomCode(length: number): string {
 	const n = JOIN_CODE_ALPHABET.length;
 	const limit = 256 - (256 % n);
 	let out = "";
-	while (out.length < JOIN_CODE_LENGTH) {
+	while (out.length < length) {
 		for (const b of crypto.getRandomValues(new Uint8Array(16))) {
-			if (b < limit && out.length < JOIN_CODE_LENGTH) out += JOIN_CODE_ALPHABET[b % n];
+			if (b < limit && out.length < length) out += JOIN_CODE_ALPHABET[b % n];
 		}
 	}
 	return out;
+}
+
+/** A uniformly random join code. */
+export function newJoinCode(): string {
+	return randomCode(JOIN_CODE_LENGTH);
+}
+
+/** A uniformly random personal code (roster_students.code). */
+export function newPersonalCode(): string {
+	return randomCode(PERSONAL_CODE_LENGTH);
+}
+
+const PERSONAL_CODE = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${PERSONAL_CODE_LENGTH}}$`);
+
+/**
+ * Whether a code (normalised as students' codes are: upper case, no spaces or dashes) has the form of
+ * a personal code. Form only: whether it is someone's is for the database to say.
+ */
+export function isPersonalCode(code: string | null | undefined): code is string {
+	return typeof code === "string" && PERSONAL_CODE.test(code);
 }
 
 const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";

@@ -183,6 +183,20 @@ export class ItemAnalysis {
 		});
 	}
 
+	/** An independent copy: adding to one leaves the other as it was. */
+	clone(): ItemAnalysis {
+		const copy = new ItemAnalysis(this.#items.map((item) => item.spec));
+		copy.#attempts = this.#attempts;
+		for (const [total, count] of this.#totals) copy.#totals.set(total, count);
+		this.#items.forEach((item, i) => {
+			const target = copy.#items[i];
+			if (!target) return;
+			for (const [mark, row] of item.joint) target.joint.set(mark, new Map(row));
+			target.choiceCounts = [...item.choiceCounts];
+		});
+		return copy;
+	}
+
 	/** Total score → number of attempts, in ascending score order (input for {@link histogram}). */
 	scoreCounts(): Map<number, number> {
 		return new Map(sortedEntries(this.#totals));
@@ -453,4 +467,38 @@ function sortedEntries(counts: Counts): [number, number][] {
 /** Clamps rounding overshoot of a correlation into [lo, hi]. */
 function clamp(value: number, lo: number, hi: number): number {
 	return Math.min(hi, Math.max(lo, value));
+}
+
+// ---------------------------------------------------------------- in plain words
+
+/** How reliably a quiz ranks students, in a word (from Cronbach's alpha). */
+export type Reliability = "good" | "fair" | "low";
+
+/** Alpha of 0.7 or more is good, 0.5 to 0.7 fair, below 0.5 low; `null` when alpha is not defined. */
+export function reliabilityOf(alpha: number | null): Reliability | null {
+	if (alpha === null) return null;
+	return alpha >= 0.7 ? "good" : alpha >= 0.5 ? "fair" : "low";
+}
+
+/** How hard a question was, in words (from its facility). */
+export type Difficulty = "very easy" | "easy" | "moderate" | "hard" | "very hard";
+
+/** Facility of 90 % or more is very easy, 70 % easy, 40 % moderate, 20 % hard, below that very hard. */
+export function difficultyOf(facility: number | null): Difficulty | null {
+	if (facility === null) return null;
+	if (facility >= 0.9) return "very easy";
+	if (facility >= 0.7) return "easy";
+	if (facility >= 0.4) return "moderate";
+	return facility >= 0.2 ? "hard" : "very hard";
+}
+
+/** How well a question tells stronger students from weaker ones, in a word (from its discrimination). */
+export type Discrimination = "good" | "fair" | "weak" | "negative";
+
+/** 0.3 or more is good, 0.2 to 0.3 fair, 0 to 0.2 weak, below 0 negative (check the answer key); `null` when not defined. */
+export function discriminationOf(d: number | null): Discrimination | null {
+	if (d === null) return null;
+	if (d >= 0.3) return "good";
+	if (d >= 0.2) return "fair";
+	return d >= 0 ? "weak" : "negative";
 }
