@@ -41,8 +41,9 @@ describe("POST /api/attempts", () => {
 		expect(result.results).toHaveLength(quiz.questions.length);
 		for (const r of result.results) {
 			expect(r.correct).toBe(true);
-			expect(r.explanation.length).toBeGreaterThan(0);
-			expect(quiz.article.paragraphs[r.evidence.paragraph - 1]).toContain(r.evidence.quote);
+			// The full review (a practice attempt on the library): explanation and evidence are there.
+			expect(r.explanation?.length).toBeGreaterThan(0);
+			expect(r.evidence && quiz.article.paragraphs[r.evidence.paragraph - 1]).toContain(r.evidence?.quote);
 		}
 		const rows = await env.DB.prepare("SELECT question_id, correct, points FROM responses WHERE attempt_id = ? ORDER BY position")
 			.bind(body.attemptId)

@@ -193,9 +193,17 @@ describe("teacher quizzes", () => {
 		const t = await createTeacher();
 		const article = await newArticle(t.token);
 		const quiz = (await (await publish(t.token, article.id)).json()) as { id: string; version: string };
+		// A teacher's quiz is taken in a class (practice without a class is for the built-in library).
+		const cls = await createClass(t.token, { name: "Parks" });
 		const submitV1 = await postJson(
 			"/api/attempts",
-			{ attemptId: issuedId(), quizId: quiz.id, studentName: "Bo", answers: [{ questionId: "q-cost", text: "$4.2 million" }] },
+			{
+				attemptId: issuedId(),
+				quizId: quiz.id,
+				studentName: "Bo",
+				classCode: cls.joinCode,
+				answers: [{ questionId: "q-cost", text: "$4.2 million" }],
+			},
 			{ "CF-Connecting-IP": freshIp() },
 		);
 		const v1Attempt = (await submitV1.json()) as { attemptId: string };
@@ -241,10 +249,11 @@ describe("teacher quizzes", () => {
 			version: string;
 		};
 		const answers = [{ questionId: "q-cost", text: "4.2 million" }];
+		const cls = await createClass(t.token, { name: "Parks" });
 		const send = (extra: Record<string, unknown>) =>
 			postJson(
 				"/api/attempts",
-				{ attemptId: issuedId(), quizId: quiz.id, studentName: "Flo", answers, ...extra },
+				{ attemptId: issuedId(), quizId: quiz.id, studentName: "Flo", classCode: cls.joinCode, answers, ...extra },
 				{ "CF-Connecting-IP": freshIp() },
 			);
 		const shown = await send({ quizVersion: quiz.version });

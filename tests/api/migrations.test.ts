@@ -47,7 +47,12 @@ describe("migration 0002 (typed JSON and enum columns)", () => {
 		await applyD1Migrations(env.MIGRATION_DB, env.TEST_MIGRATIONS);
 
 		// 0004 adds sessions' last_seen_at: null for a session from before it, which then counts as idle and ends.
-		expect(await snapshot()).toEqual({ ...old, sessions: old.sessions.map((row) => ({ ...row, last_seen_at: null })) });
+		// 0005 adds classes' review policy and name picker: as before it, full feedback at once, names typed.
+		expect(await snapshot()).toEqual({
+			...old,
+			sessions: old.sessions.map((row) => ({ ...row, last_seen_at: null })),
+			classes: old.classes.map((row) => ({ ...row, review: "full", review_after: "submit", name_picker: 0 })),
+		});
 		expect(old.sessions).toHaveLength(1);
 		expect(old.responses).toHaveLength(4);
 		expect(old.attempts).toHaveLength(2);

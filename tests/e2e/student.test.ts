@@ -12,6 +12,7 @@ import { describeViolations, launchBrowser, runAxe } from "../../scripts/lib/bro
 import { d1Query } from "../../scripts/lib/d1";
 import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
 import { phone as phoneIn, stopAll } from "./harness";
+import { outboxOf } from "./student-steps";
 
 const QUIZ_ID = quizFile.id;
 const QUESTIONS = quizFile.questions;
@@ -240,8 +241,8 @@ describe("a student on a phone", () => {
 		await context.setOffline(true);
 		await page.locator("button[type=submit]").tap();
 		await expect.poll(() => page.textContent("#status")).toContain("You are offline. Your answers are saved on this phone");
-		const queued = await page.evaluate((key) => localStorage.getItem(key), `quizline:outbox:${attemptId}`);
-		expect(JSON.parse(queued ?? "null")).toMatchObject({ attemptId, quizId: QUIZ_ID, studentName: "Offline Olu" });
+		const [queued] = await outboxOf(page);
+		expect(JSON.parse(queued?.body ?? "null")).toMatchObject({ attemptId, quizId: QUIZ_ID, studentName: "Offline Olu" });
 		expect(attemptsWithId(attemptId)).toBe(0);
 
 		await context.setOffline(false);
@@ -271,7 +272,7 @@ describe("a student on a phone", () => {
 		// Kim starts afresh: a new attempt, none of Sam's answers.
 		expect(await attemptIdOn(next)).not.toBe(samsAttempt);
 		expect(await next.textContent("#progress")).toBe(`0 of ${QUESTIONS.length} answered`);
-		await expect.poll(() => next.evaluate((id) => localStorage.getItem(`quizline:outbox:${id}`), samsAttempt)).toBeNull();
+		await expect.poll(async () => (await outboxOf(next)).map((r) => r.attemptId)).not.toContain(samsAttempt);
 	});
 
 	it("retries with the same attempt id after network failures, even one that lost the server's answer", async () => {

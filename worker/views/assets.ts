@@ -12,7 +12,9 @@
 
 import { sha256Hex } from "../lib/hash";
 import author from "./assets/author.client.js";
+import dashboard from "./assets/dashboard.client.js";
 import script from "./assets/quiz.client.js";
+import status from "./assets/status.client.js";
 import style from "./assets/style.css";
 import serviceWorkerSource from "./assets/sw.client.js";
 import { checkScript } from "./check-script";
@@ -28,6 +30,10 @@ export interface AssetPaths {
 	script: string;
 	/** The review page's script (the dashboard's "New quiz from an article"). */
 	author: string;
+	/** The live status page's and projector view's script. */
+	status: string;
+	/** The class page's and class settings' script: the browser's time zone for the dashboard's times. */
+	dashboard: string;
 }
 
 const FILES = [
@@ -35,6 +41,8 @@ const FILES = [
 	{ key: "script", stem: "quiz", ext: "js", body: script, type: "text/javascript; charset=utf-8" },
 	// The server's own grounding check first, then the script that runs it as the teacher types (views/check-script.ts).
 	{ key: "author", stem: "author", ext: "js", body: `${checkScript()}\n${author}`, type: "text/javascript; charset=utf-8" },
+	{ key: "status", stem: "status", ext: "js", body: status, type: "text/javascript; charset=utf-8" },
+	{ key: "dashboard", stem: "dashboard", ext: "js", body: dashboard, type: "text/javascript; charset=utf-8" },
 ] as const;
 
 export const ASSET_PREFIX = "/static/";
@@ -59,7 +67,13 @@ function all(): Promise<Map<string, Asset>> {
 /** The current hashed URL of each file, for <link> and <script>. */
 export async function assetPaths(): Promise<AssetPaths> {
 	const map = await all();
-	return { style: map.get("style")?.path ?? "", script: map.get("script")?.path ?? "", author: map.get("author")?.path ?? "" };
+	return {
+		style: map.get("style")?.path ?? "",
+		script: map.get("script")?.path ?? "",
+		author: map.get("author")?.path ?? "",
+		status: map.get("status")?.path ?? "",
+		dashboard: map.get("dashboard")?.path ?? "",
+	};
 }
 
 let worker: Promise<string> | undefined;

@@ -13,6 +13,7 @@ const KiB = 1024;
 function limitOf(path: string): number {
 	if (/^\/teacher\/(sign-in|sign-out|classes)$/.test(path)) return 4 * KiB;
 	if (path.startsWith("/api/teacher/articles")) return 256 * KiB;
+	if (path === "/teacher/classes/:classId/roster/import") return 256 * KiB;
 	if (path.startsWith("/api/teacher/quizzes") || path === "/teacher/articles" || path === "/teacher/review") return 512 * KiB;
 	if (/^\/teacher\/quizzes\/:quizId\/(open|delete)$/.test(path)) return 4 * KiB;
 	return 64 * KiB;

@@ -34,6 +34,14 @@ function submitProblem(result: Refused): HttpProblem {
 			return unprocessable("Answers do not fit the quiz", result.issues.map(describeIssue).join("; "), result.issues);
 		case "unknownClass":
 			return unprocessable("Unknown class code", sentence, [{ path: "classCode", message: "unknown class code" }]);
+		case "classRequired":
+			return unprocessable("Class code needed", sentence, [{ path: "classCode", message: "is needed for this quiz" }]);
+		case "notOnRoster":
+			return unprocessable("Not on the class list", sentence, [
+				result.namePicker
+					? { path: "studentName", message: "is not on the class's roster" }
+					: { path: "classCode", message: "is a rostered class's join code: send a personal code" },
+			]);
 		case "classClosed":
 			return forbidden("Class closed", sentence);
 		case "quizNotOpen":
@@ -60,6 +68,7 @@ export const attemptsApi = new Hono<AppEnv>()
 	.get("/:attemptId", validate("param", z.object({ attemptId: attemptIdSchema })), async (c) => {
 		const { attemptId } = c.req.valid("param");
 		const found = await findResult(c.var.db, attemptId);
+		// Shown as the attempt's review policy allows now: the answer key only once the class's teacher shows it.
 		if (found.kind === "notFound") throw notFound("Attempt not found", `There is no attempt ${attemptId}.`);
 		return c.json(found.result);
 	});

@@ -1,6 +1,6 @@
 /**
  * The quiz form (no-JS path) as the Submission the API takes. Field names: `attemptId`,
- * `studentName`, `classCode`, and `answer.<questionId>`: the choice ids picked (one value per
+ * `studentName` (blank: left out, for a personal code), `classCode`, and `answer.<questionId>`: the choice ids picked (one value per
  * ticked box) or the typed text. Pure: no Hono, no D1.
  */
 import type { QuestionType } from "../../domain/quiz/schema";
@@ -14,7 +14,7 @@ export type Draft = Record<string, string[]>;
 
 export interface FormSubmission {
 	/** Input for submissionSchema: validated and normalised there. */
-	input: { attemptId: string; quizId: string; quizVersion?: string; studentName: string; classCode: string; answers: unknown[] };
+	input: { attemptId: string; quizId: string; quizVersion?: string; studentName?: string; classCode: string; answers: unknown[] };
 	draft: Draft;
 }
 
@@ -48,7 +48,8 @@ export function formToSubmission(
 			attemptId: one("attemptId"),
 			quizId: quiz.id,
 			...(one("quizVersion") ? { quizVersion: one("quizVersion") } : {}),
-			studentName: one("studentName"),
+			// Left blank, the name is left out: a personal code names its student (the schema asks for it otherwise).
+			...(one("studentName").trim() ? { studentName: one("studentName") } : {}),
 			classCode: one("classCode"),
 			answers,
 		},

@@ -8,29 +8,38 @@ import { limitBody } from "../../http/body-limit";
 import { type FormBody, formText, readForm } from "../../http/form";
 import { type PageOutcome, renderAs } from "../../http/html";
 import { notFound, seeOther } from "../../http/problem";
-import { tooManyJoins, tooManyPractice } from "../../http/rate-limit";
+import { joinLimiter, tooManyJoins, tooManyPractice } from "../../http/rate-limit";
 import type * as z from "../../lib/z";
 import { Message } from "../../views/layout";
-import { BlankConfirmPage, blankConfirmPageProps, GO_BACK, NEXT_FIELD, SUBMIT_ANYWAY } from "../../views/student/confirm";
+import {
+	BlankConfirmPage,
+	blankConfirmPageProps,
+	GO_BACK,
+	NEXT_FIELD,
+	type QuizRefusal,
+	QuizRefusedPage,
+	quizRefusedPageProps,
+	SUBMIT_ANYWAY,
+} from "../../views/student/confirm";
 import { byline, type QuizErrors, QuizPage, quizPageProps } from "../../views/student/quiz";
 import { ResultPage, resultPageProps } from "../../views/student/result";
 import { readStudent } from "../join/student-cookie";
-import { findQuiz } from "../quizzes/library";
+import { type FoundQuiz, findQuiz } from "../quizzes/library";
 import { MAX_BODY_BYTES, submitGuards } from "./api";
 import { type Draft, formToSubmission } from "./form";
 import { attemptIdSchema, submissionSchema } from "./schema";
-import { findResult, recordSubmission, refusalSentence } from "./service";
+import { findResult, openQuiz, recordSubmission, refusalSentence } from "./service";
 
 /** Forms are small: past the API's limit, a page that says what to do. */
 export const FORM_LIMIT_BYTES = MAX_BODY_BYTES;
 export const FORM_TOO_LARGE = "This form is larger than a quiz can take. Go back, shorten your typed answers and submit again.";
 
 /** The quiz as students take it now; an unknown or archived one is not found. */
-async function quizToTake(db: Database, quizId: string): Promise<Quiz> {
+async function quizToTake(db: Database, quizId: string): Promise<FoundQuiz> {
 	const found = await findQuiz(db, quizId);
 	if (!found) throw notFound("Quiz not found", "There is no such quiz.");
 	if (found.archived) throw notFound("Quiz closed", "This quiz no longer takes answers. Ask your teacher which quiz to take.");
-	return found.quiz;
+	return found;
 }
 
 /** Messages for the quiz form from a failed schema check, by field. */
@@ -56,6 +65,8 @@ function formErrors(error: z.core.$ZodError, quiz: Quiz, answers: readonly unkno
 
 interface QuizPageState {
 	attemptId: string;
+	/** Who answers, when not the join cookie's student as it is (a roster student's name from their personal code). */
+	student?: { name: string; classCode: string | null } | null;
 	name?: string;
 	classCode?: string;
 	draft?: Draft;
@@ -64,7 +75,7 @@ interface QuizPageState {
 
 /** The quiz page. It carries a fresh attempt id (or the one being retried): never stored by any cache. */
 function quizPage(c: Context<PageEnv>, quiz: Quiz, state: QuizPageState, outcome?: PageOutcome) {
-	const student = readStudent(c);
+	const student = state.student === undefined ? readStudent(c) : state.student;
 	const shown = publicQuiz(quiz);
 	c.header("Cache-Control", "no-store");
 	const page = (
@@ -80,6 +91,17 @@ function quizPage(c: Context<PageEnv>, quiz: Quiz, state: QuizPageState, outcome
 		/>
 	);
 	return outcome ? renderAs(c, outcome, page, quizPageProps(shown)) : c.render(page, quizPageProps(shown));
+}
+
+/** The page instead of a quiz the student's class does not take now (forbidden), or has no attempt left for them (a conflict). */
+function refusedPage(c: Context<PageEnv>, quiz: { title: string }, refusal: QuizRefusal) {
+	const props = { quizTitle: quiz.title, refusal };
+	return renderAs(
+		c,
+		refusal.kind === "noAttemptsLeft" ? "conflict" : "forbidden",
+		<QuizRefusedPage {...props} />,
+		quizRefusedPageProps(props),
+	);
 }
 
 /** An attempt id as the API takes it (lower-cased), or null. */
@@ -101,18 +123,41 @@ function postedFields(body: FormBody): [string, string][] {
 /** Taking a quiz without JavaScript (the form posts here) and reading the result. */
 export const attemptPages = new Hono<PageEnv>()
 	.get("/quiz/:quizId", async (c) => {
-		const quiz = await quizToTake(c.var.db, c.req.param("quizId"));
+		const found = await quizToTake(c.var.db, c.req.param("quizId"));
+		const { quiz } = found;
+		// Refused now rather than after every answer is typed: a closed class, a quiz it does not offer, no attempts left.
+		const student = readStudent(c);
+		const opening = await openQuiz(c.var.db, found, student, joinLimiter(c));
 		// A fresh server-issued attempt id: its timestamp is when the quiz was handed out.
-		return quizPage(c, quiz, { attemptId: await newAttemptId(attemptSecrets(c.env).current) });
+		const attemptId = await newAttemptId(attemptSecrets(c.env).current);
+		switch (opening.kind) {
+			case "open":
+				return quizPage(c, quiz, {
+					attemptId,
+					student: student && opening.rosterName ? { ...student, name: opening.rosterName } : student,
+				});
+			case "rateLimited":
+				throw tooManyJoins();
+			case "unknownClass":
+			case "classRequired":
+				// The code the student joined with is unknown now, or this quiz needs one: the form asks for it, beside the field.
+				return quizPage(c, quiz, { attemptId, errors: { summary: [], classCode: refusalSentence(opening) } });
+			case "classClosed":
+				return refusedPage(c, quiz, opening);
+			case "quizNotOpen":
+				return refusedPage(c, quiz, opening);
+			case "noAttemptsLeft":
+				return refusedPage(c, quiz, { ...opening, sentence: refusalSentence(opening) });
+		}
 	})
 	.post("/quiz/:quizId", limitBody(FORM_LIMIT_BYTES, FORM_TOO_LARGE), async (c) => {
-		const quiz = await quizToTake(c.var.db, c.req.param("quizId"));
+		const { quiz } = await quizToTake(c.var.db, c.req.param("quizId"));
 		const body = await readForm(c);
 		const next = formText(body, NEXT_FIELD);
 		const { input, draft } = formToSubmission(quiz, body);
 		const keep = {
 			attemptId: attemptIdOrNull(input.attemptId) ?? (await newAttemptId(attemptSecrets(c.env).current)),
-			name: input.studentName,
+			name: input.studentName ?? "",
 			classCode: input.classCode,
 			draft,
 		};
@@ -149,18 +194,23 @@ export const attemptPages = new Hono<PageEnv>()
 				);
 				return renderAs(c, "conflict", page, { title: "Already submitted" });
 			}
-			case "unknownClass": {
+			case "unknownClass":
+			case "classRequired":
+			case "notOnRoster": {
 				const sentence = refusalSentence(outcome);
 				return quizPage(c, quiz, { ...keep, errors: { summary: [sentence], classCode: sentence } }, "invalidForm");
 			}
+			case "noAttemptsLeft":
+				// Nothing to fix on the form: a page that says so, instead of the answers again.
+				return refusedPage(c, quiz, { ...outcome, sentence: refusalSentence(outcome) });
 			case "unissuedId": {
 				// A copy of the form whose id this server did not sign: the form again, answers kept, with an id it did.
 				const fresh = await newAttemptId(attemptSecrets(c.env).current);
 				return quizPage(c, quiz, { ...keep, attemptId: fresh, errors: { summary: [refusalSentence(outcome)] } }, "invalidForm");
 			}
 			default: {
-				// Closed class, quiz not open, no attempts left, answers that do not fit: said at the top of the form, answers kept.
-				const how = { classClosed: "forbidden", quizNotOpen: "forbidden", noAttemptsLeft: "conflict" } as const;
+				// Closed class, quiz not open, answers that do not fit: said at the top of the form, answers kept.
+				const how = { classClosed: "forbidden", quizNotOpen: "forbidden" } as const;
 				const errors = { summary: [refusalSentence(outcome)] };
 				return quizPage(
 					c,
@@ -176,5 +226,7 @@ export const attemptPages = new Hono<PageEnv>()
 		const found = id ? await findResult(c.var.db, id) : { kind: "notFound" as const };
 		if (found.kind === "notFound") throw notFound("Result not found", "There is no result here. Check the link, or take the quiz first.");
 		const onlyWrong = c.req.query("only") === "wrong";
-		return c.render(<ResultPage quiz={found.quiz} result={found.result} onlyWrong={onlyWrong} />, resultPageProps(found.result));
+		// The view gets the result as its policy shows it now and the public quiz: no answer key to slip out.
+		const page = <ResultPage quiz={publicQuiz(found.quiz)} result={found.result} canRetry={found.canRetry} onlyWrong={onlyWrong} />;
+		return c.render(page, resultPageProps(found.result));
 	});

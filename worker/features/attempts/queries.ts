@@ -1,7 +1,8 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
-import { type AttemptRow, attempts, classes, type ResponseRow, responses } from "../../db/schema";
+import { type AttemptRow, attempts, type ClassRow, classes, quizOpens, type ResponseRow, responses, rosterStudents } from "../../db/schema";
 import type { GradedResponse } from "../../domain/quiz/grading";
 
 /** D1 binds at most 100 parameters per statement. */
@@ -25,7 +26,7 @@ export async function insertAttempt(
 	attempt: NewAttempt,
 	graded: readonly GradedResponse[],
 	maxAttempts: number | null = null,
-): Promise<StoredAttempt> {
+): Promise<AttemptRows> {
 	const sameStudent = and(
 		attempt.classId === null ? sql`${attempts.classId} IS NULL` : eq(attempts.classId, attempt.classId),
 		eq(attempts.quizId, attempt.quizId),
@@ -55,28 +56,104 @@ export async function insertAttempt(
 	const [heads] = await db.batch([insertHead, ...inserts]);
 	const head = heads[0];
 	if (!head) throw new Error(`attempt ${attempt.id} was not inserted`);
-	return { attempt: head, responses: rows, classCode: null };
+	return { attempt: head, responses: rows };
 }
 
-export interface StoredAttempt {
+/** An attempt and its responses, as written. */
+export interface AttemptRows {
 	attempt: AttemptRow;
-	responses: ResponseRow[];
-	classCode: string | null;
+	responses: Omit<ResponseRow, "attemptId">[];
 }
 
-/** An attempt with its responses in quiz order, in one round trip; null when unknown. */
-export async function findAttempt(db: Database, id: string): Promise<StoredAttempt | null> {
-	const [heads, rows] = await db.batch([
+/** A stored attempt with its class (null: practice), whose review policy and closing time say what its student sees. */
+export interface StoredAttempt extends AttemptRows {
+	cls: ClassRow | null;
+}
+
+/**
+ * The statements that read an attempt: its row, its class and its responses in quiz order. Single-table
+ * selects: D1 hands a batch's rows back keyed by column name, and attempts and classes share `id`.
+ */
+function attemptReads(db: Database, id: string) {
+	return [
+		db.select().from(attempts).where(eq(attempts.id, id)),
 		db
-			.select({ attempt: attempts, classCode: classes.joinCode })
-			.from(attempts)
-			.leftJoin(classes, eq(classes.id, attempts.classId))
-			.where(eq(attempts.id, id)),
+			.select()
+			.from(classes)
+			.where(inArray(classes.id, db.select({ id: attempts.classId }).from(attempts).where(eq(attempts.id, id)))),
 		db.select().from(responses).where(eq(responses.attemptId, id)).orderBy(asc(responses.position)),
+	] as const;
+}
+
+/** An attempt with its class and its responses in quiz order, in one round trip; null when unknown. */
+export async function findAttempt(db: Database, id: string): Promise<StoredAttempt | null> {
+	const [heads, classRows, rows] = await db.batch(attemptReads(db, id));
+	const attempt = heads[0];
+	return attempt ? { attempt, cls: classRows[0] ?? null, responses: rows } : null;
+}
+
+/**
+ * As findAttempt, with how many attempts its student has made at its quiz in its class (practice:
+ * without a class) so far, counted as the attempt cap counts them; one round trip.
+ */
+export async function findAttemptWithTries(db: Database, id: string): Promise<{ stored: StoredAttempt; tries: number } | null> {
+	const me = alias(attempts, "me");
+	const [heads, classRows, rows, counted] = await db.batch([
+		...attemptReads(db, id),
+		db
+			.select({ n: count() })
+			.from(attempts)
+			.innerJoin(
+				me,
+				and(
+					eq(me.id, id),
+					sql`${attempts.classId} IS ${me.classId}`,
+					eq(attempts.quizId, me.quizId),
+					eq(attempts.studentKey, me.studentKey),
+				),
+			),
 	]);
-	const head = heads[0];
-	if (!head) return null;
-	return { attempt: head.attempt, classCode: head.classCode, responses: rows };
+	const attempt = heads[0];
+	if (!attempt) return null;
+	return { stored: { attempt, cls: classRows[0] ?? null, responses: rows }, tries: counted[0]?.n ?? 0 };
+}
+
+/** How many attempts one student (by student key) has made at a quiz in a class. */
+export async function countTries(db: Database, classId: string, quizId: string, studentKey: string): Promise<number> {
+	const [row] = await db
+		.select({ n: count() })
+		.from(attempts)
+		.where(and(eq(attempts.classId, classId), eq(attempts.quizId, quizId), eq(attempts.studentKey, studentKey)));
+	return row?.n ?? 0;
+}
+
+/**
+ * Records that the roster student with this personal code opened a quiz ("in progress" on the class
+ * page), once: a later open keeps the first time. Not sent here: the quiz page sends it in one batch
+ * with its code lookup. Written only when the page will be served, so it repeats in SQL what
+ * classPolicyRefusal decides (classes/quizzes library.ts `classOffers`): the class is not closed at
+ * `now`, and it offers the quiz (its list of open quizzes names it; without a list, the quiz is a
+ * built-in one, `teacherId` null, or the class's teacher's). An archived quiz never reaches here.
+ */
+export function recordQuizOpen(db: Database, personalCode: string, quiz: { id: string; teacherId: string | null }, now: Date) {
+	const offered = sql`CASE WHEN ${classes.openQuizIds} IS NULL THEN ${quiz.teacherId} IS NULL OR ${classes.teacherId} = ${quiz.teacherId}
+		ELSE EXISTS (SELECT 1 FROM json_each(${classes.openQuizIds}) WHERE json_each.value = ${quiz.id}) END`;
+	return db
+		.insert(quizOpens)
+		.select(
+			db
+				.select({
+					rosterStudentId: rosterStudents.id,
+					quizId: sql<string>`${quiz.id}`.as("quiz_id"),
+					openedAt: sql<Date>`${now.getTime()}`.as("opened_at"),
+				})
+				.from(rosterStudents)
+				.innerJoin(classes, eq(classes.id, rosterStudents.classId))
+				.where(
+					and(eq(rosterStudents.code, personalCode), sql`(${classes.closesAt} IS NULL OR ${classes.closesAt} > ${now.getTime()})`, offered),
+				),
+		)
+		.onConflictDoNothing();
 }
 
 /** True when err (or what it wraps) is the attempt cap of insertAttempt refusing the row. */

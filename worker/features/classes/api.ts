@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { ClassRow } from "../../db/schema";
+import { type ClassRow, REVIEW_LEVELS, REVIEW_TIMES } from "../../db/schema";
 import { describeIssue } from "../../domain/issues";
 import { nameField } from "../../domain/names";
 import type { ClassEnv, TeacherEnv } from "../../env";
@@ -9,6 +9,7 @@ import { badRequest, created, type FieldProblem, noContent } from "../../http/pr
 import { requireJson, validate } from "../../http/validate";
 import * as z from "../../lib/z";
 import { classExportsApi } from "../exports/api";
+import { rosterApi } from "../roster/api";
 import { loadClass } from "./middleware";
 import { listTeacherClasses } from "./queries";
 import { changeClass, createClass, removeClass, removeStudent } from "./service";
@@ -24,6 +25,11 @@ const policy = {
 		),
 	),
 	maxAttempts: z.optional(z.nullable(z.int().check(z.gte(1), z.lte(100)))),
+	/** What students see after submitting: the score only, which questions were right, or everything. */
+	review: z.optional(z.enum(REVIEW_LEVELS, `must be one of ${REVIEW_LEVELS.join(", ")}`)),
+	/** When: at once, or once the class has closed (closesAt). */
+	reviewAfter: z.optional(z.enum(REVIEW_TIMES, `must be one of ${REVIEW_TIMES.join(", ")}`)),
+	namePicker: z.optional(z.boolean()),
 };
 
 const createSchema = z.strictObject({ name: nameField("class"), ...policy });
@@ -40,6 +46,9 @@ export function classJson(cls: ClassRow, origin: string, attempts?: number) {
 		openQuizIds: cls.openQuizIds,
 		closesAt: cls.closesAt?.toISOString() ?? null,
 		maxAttempts: cls.maxAttempts,
+		review: cls.review,
+		reviewAfter: cls.reviewAfter,
+		namePicker: cls.namePicker,
 		...(attempts === undefined ? {} : { attempts }),
 	};
 }
@@ -74,6 +83,7 @@ const oneClassApi = new Hono<ClassEnv>()
 		validate("json", z.strictObject({ studentName: z.string().check(z.minLength(1), z.maxLength(1000)) })),
 		async (c) => c.json(await removeStudent(c.var.db, c.var.cls, c.req.valid("json").studentName)),
 	)
+	.route("/roster", rosterApi)
 	.route("/", classExportsApi);
 
 /** The teacher's classes. Mounted under the teacher API, which has signed the teacher in; bodies are limited before anything reads them. */

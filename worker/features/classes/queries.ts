@@ -1,11 +1,66 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { attempts, type ClassRow, classes } from "../../db/schema";
+import { attempts, type ClassRow, classes, type RosterStudentRow, rosterStudents } from "../../db/schema";
 
-/** The class students join with this code, or null. */
-export async function findClassByCode(db: Database, joinCode: string): Promise<ClassRow | null> {
-	const rows = await db.select().from(classes).where(eq(classes.joinCode, joinCode)).limit(1);
-	return rows[0] ?? null;
+/** What a code students type opens: its class and, for a personal code, the roster student it names (null for the class's join code). */
+export interface CodeMatch {
+	cls: ClassRow;
+	student: RosterStudentRow | null;
+}
+
+/**
+ * The statements behind findByCode, not yet sent, for a caller that sends them in one db.batch with
+ * its own: the class whose join code this is or whose roster has this personal code, and that roster
+ * student (each through a unique index). Two single-table selects rather than a join: D1 hands a
+ * batch's rows back keyed by column name, and classes and roster_students share three of them.
+ */
+export function codeLookup(db: Database, code: string) {
+	return [
+		db
+			.select()
+			.from(classes)
+			.where(
+				or(
+					eq(classes.joinCode, code),
+					inArray(classes.id, db.select({ id: rosterStudents.classId }).from(rosterStudents).where(eq(rosterStudents.code, code))),
+				),
+			)
+			.limit(1),
+		db.select().from(rosterStudents).where(eq(rosterStudents.code, code)).limit(1),
+	] as const;
+}
+
+/**
+ * For a class joined by its join code: how many students its roster has, and the roster's own
+ * spelling of the name whose key is `key` (null: not on it). A rostered class takes no typed name.
+ */
+export function rosterNameLookup(db: Database, code: string, key: string) {
+	return db
+		.select({
+			total: sql<number>`count(*)`.mapWith(Number),
+			name: sql<string | null>`max(CASE WHEN ${rosterStudents.nameKey} = ${key} THEN ${rosterStudents.name} END)`,
+		})
+		.from(rosterStudents)
+		.innerJoin(classes, eq(classes.id, rosterStudents.classId))
+		.where(eq(classes.joinCode, code));
+}
+
+/** codeLookup's rows as a match, or null: no class has this code and no roster student. */
+export function codeMatch([classRows, studentRows]: readonly [readonly ClassRow[], readonly RosterStudentRow[]]): CodeMatch | null {
+	const cls = classRows[0];
+	if (!cls) return null;
+	const student = studentRows[0];
+	return { cls, student: student && student.classId === cls.id ? student : null };
+}
+
+/** What this code opens (a join code or a personal code), or null; one round trip. */
+export async function findByCode(db: Database, code: string): Promise<CodeMatch | null> {
+	return codeMatch(await db.batch(codeLookup(db, code)));
+}
+
+/** The class students join with this code (its join code, or a personal code of one of its students), or null. */
+export async function findClassByCode(db: Database, code: string): Promise<ClassRow | null> {
+	return (await findByCode(db, code))?.cls ?? null;
 }
 
 /** A class of this teacher, or null: another teacher's class is as unknown as a missing one. */
@@ -40,7 +95,9 @@ export async function insertClass(db: Database, cls: NewClass): Promise<ClassRow
 	return row;
 }
 
-export type ClassChanges = Partial<Pick<ClassRow, "name" | "openQuizIds" | "closesAt" | "maxAttempts">>;
+export type ClassChanges = Partial<
+	Pick<ClassRow, "name" | "openQuizIds" | "closesAt" | "maxAttempts" | "review" | "reviewAfter" | "namePicker">
+>;
 
 export async function updateClass(db: Database, teacherId: string, classId: string, changes: ClassChanges): Promise<ClassRow | null> {
 	if (Object.keys(changes).length === 0) return findTeacherClass(db, teacherId, classId);
@@ -68,20 +125,4 @@ export async function deleteStudentAttempts(db: Database, classId: string, stude
 		.where(and(eq(attempts.classId, classId), eq(attempts.studentKey, studentKey)))
 		.returning({ id: attempts.id });
 	return gone.length;
-}
-
-/** The first `limit` attempts at a quiz in a class, in submission order, as the class page lists them. */
-export function firstAttempts(db: Database, classId: string, quizId: string, limit: number) {
-	return db
-		.select({
-			studentName: attempts.studentName,
-			attemptNumber: attempts.attemptNumber,
-			score: attempts.score,
-			maxScore: attempts.maxScore,
-			submittedAt: attempts.submittedAt,
-		})
-		.from(attempts)
-		.where(and(eq(attempts.classId, classId), eq(attempts.quizId, quizId)))
-		.orderBy(asc(attempts.submittedAt), asc(attempts.id))
-		.limit(limit);
 }

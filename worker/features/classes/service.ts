@@ -1,28 +1,24 @@
 /** Classes: created with a fresh join code, changed, deleted with confirmation. Typed results, no HTTP. */
 import type { Database } from "../../db/client";
-import type { ClassRow } from "../../db/schema";
+import type { ClassRow, ReviewLevel, ReviewTime } from "../../db/schema";
 import type { Issue } from "../../domain/issues";
 import { normaliseName, studentKey } from "../../domain/names";
+import { withholdsAnything } from "../../domain/review";
 import { newJoinCode } from "../../domain/secrets";
-import { histogram } from "../../domain/stats";
 import { isUniqueViolation } from "../attempts/queries";
-import { analyseItems } from "../exports/service";
-import { findQuiz, quizzesFor, unknownQuizIds } from "../quizzes/library";
-import {
-	type ClassChanges,
-	deleteClass,
-	deleteStudentAttempts,
-	findTeacherClass,
-	firstAttempts,
-	insertClass,
-	updateClass,
-} from "./queries";
+import { getCatalog, unknownQuizIds } from "../quizzes/library";
+import { type ClassChanges, deleteClass, deleteStudentAttempts, findTeacherClass, insertClass, updateClass } from "./queries";
 
 /** The policy a class sets for its students. */
 export interface ClassPolicy {
 	openQuizIds?: string[] | null | undefined;
 	closesAt?: Date | null | undefined;
 	maxAttempts?: number | null | undefined;
+	/** What students see after submitting, and when (domain/review.ts). */
+	review?: ReviewLevel | undefined;
+	reviewAfter?: ReviewTime | undefined;
+	/** Rostered students pick their name from the list instead of typing a personal code. */
+	namePicker?: boolean | undefined;
 }
 
 /** A class's settings were refused: they name quizzes the teacher cannot open. */
@@ -60,6 +56,10 @@ async function insertWithFreshCode(db: Database, teacherId: string, input: { nam
 				openQuizIds: input.openQuizIds ?? null,
 				closesAt: input.closesAt ?? null,
 				maxAttempts: input.maxAttempts ?? null,
+				// Undefined: the column's default (the full review, at once; no name picker).
+				review: input.review,
+				reviewAfter: input.reviewAfter,
+				namePicker: input.namePicker,
 			});
 		} catch (err) {
 			if (!isUniqueViolation(err) || tries >= 5) throw err;
@@ -80,7 +80,20 @@ export async function changeClass(
 	if (input.openQuizIds !== undefined) changes.openQuizIds = input.openQuizIds;
 	if (input.closesAt !== undefined) changes.closesAt = input.closesAt;
 	if (input.maxAttempts !== undefined) changes.maxAttempts = input.maxAttempts;
+	if (input.review !== undefined) changes.review = input.review;
+	if (input.reviewAfter !== undefined) changes.reviewAfter = input.reviewAfter;
+	if (input.namePicker !== undefined) changes.namePicker = input.namePicker;
 	return { kind: "changed", cls: (await updateClass(db, cls.teacherId, cls.id, changes)) ?? cls };
+}
+
+/**
+ * Whether students of this class can read the answers of this quiz before its review policy shows
+ * them: built-in quizzes are public, and practice (without a class code) on them gets the full
+ * review at once, so a policy that withholds anything does not hold for them. The dashboard warns
+ * beside such a quiz. A teacher's own quiz cannot be practised: false.
+ */
+export async function practiceLeaksAnswers(cls: Pick<ClassRow, "review" | "reviewAfter">, quizId: string): Promise<boolean> {
+	return withholdsAnything(cls) && (await getCatalog()).byId.has(quizId);
 }
 
 /** The teacher's class, or null whether it is missing or another teacher's: never confirm it exists. */
@@ -99,33 +112,4 @@ export async function removeClass(db: Database, cls: ClassRow, confirm: string |
 export async function removeStudent(db: Database, cls: ClassRow, rawName: string) {
 	const studentName = normaliseName(rawName);
 	return { studentName, deleted: await deleteStudentAttempts(db, cls.id, studentKey(studentName)) };
-}
-
-/** How many attempts the class page lists before it points to the CSV. */
-const TABLE_ROWS = 200;
-
-/** What the class page shows for one quiz: the attempts, the score histogram, facility per question and the summary statistics. */
-export async function classDashboard(db: Database, cls: ClassRow, askedQuizId: string | undefined) {
-	const quizzes = await quizzesFor(db, cls);
-	const chosen = quizzes.find((q) => q.id === askedQuizId) ?? quizzes[0];
-	const found = chosen ? await findQuiz(db, chosen.id) : undefined;
-	if (!found) throw new Error("this class offers no quiz");
-	const { quiz } = found;
-	const filter = { classId: cls.id, quizId: quiz.id, from: null, to: null };
-	const [rows, [analysis]] = await Promise.all([firstAttempts(db, cls.id, quiz.id, TABLE_ROWS + 1), analyseItems(db, filter)]);
-	const result = analysis?.result;
-	return {
-		quizzes: quizzes.map((q) => ({ id: q.id, title: q.title })),
-		quizId: quiz.id,
-		attempts: rows.slice(0, TABLE_ROWS),
-		more: rows.length > TABLE_ROWS,
-		bins: histogram(analysis?.scoreCounts ?? new Map(), quiz.maxScore),
-		facility: quiz.questions.map((_, i) => ({ label: `Q${i + 1}`, facility: result?.items[i]?.facility ?? null })),
-		stats: {
-			attempts: result?.quiz.attempts ?? 0,
-			mean: result?.quiz.mean ?? null,
-			median: result?.quiz.median ?? null,
-			alpha: result?.quiz.cronbachAlpha ?? null,
-		},
-	};
 }

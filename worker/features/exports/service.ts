@@ -6,20 +6,36 @@
 import type { Database } from "../../db/client";
 import type { ExportKind } from "../../db/schema";
 import { CSV_BOM, type CsvValue, csvRow } from "../../domain/csv";
+import {
+	type GradebookQuiz,
+	type GradebookSpec,
+	gradebookHeadCsv,
+	gradebookRowCsv,
+	type LmsGradebookFormat,
+	type MoodleIdentifier,
+} from "../../domain/lms/gradebook";
 import { readStoredAnswer, type StoredAnswer } from "../../domain/quiz/grading";
 import type { Question, Quiz } from "../../domain/quiz/schema";
 import { ItemAnalysis, type ItemAnalysisResult } from "../../domain/stats";
 import { findQuiz, findQuizAt } from "../quizzes/library";
+import { DEFAULT_GRADEBOOK_LAYOUT, type GradebookLayout, type ScoreChoice } from "./params";
 import {
 	type AttemptCursor,
 	attemptsPage,
 	type ExportFilter,
 	type GradebookCursor,
+	type GradebookScope,
 	gradebookPage,
+	gradebookScope,
+	groupOf,
+	otherStudentsGradebookPage,
 	pointsInRange,
 	type ResponseCursor,
 	type ResponseExportRow,
+	type RosterCursor,
 	responsesPage,
+	rosterGradebookPage,
+	type StudentQuizGroup,
 } from "./queries";
 
 export { EXPORT_KINDS, type ExportKind } from "../../db/schema";
@@ -27,6 +43,8 @@ export { EXPORT_KINDS, type ExportKind } from "../../db/schema";
 export interface ExportOptions {
 	/** Most rows one D1 query may return (attempts, responses or gradebook groups). */
 	pageRows?: number;
+	/** gradebook.csv's layout; DEFAULT_GRADEBOOK_LAYOUT when absent. */
+	gradebook?: GradebookLayout;
 }
 
 const DEFAULT_PAGE_ROWS = 1000;
@@ -160,8 +178,60 @@ export const GRADEBOOK_COLUMNS = [
 	"last_submitted_at",
 ];
 
-/** gradebook.csv: one row per quiz and student (students grouped by their case-folded name). */
+/** The gradebook of a class with a roster, generic layout: GRADEBOOK_COLUMNS, then who the student is on the roster and where they are. */
+export const ROSTER_GRADEBOOK_COLUMNS = [...GRADEBOOK_COLUMNS, "status", "email", "student_id", "section"];
+
+/**
+ * gradebook.csv, laid out as `opts.gradebook` says (DEFAULT_GRADEBOOK_LAYOUT: the generic layout).
+ *
+ * - Generic, class without a roster: one row per quiz and student who attempted it, students grouped
+ *   by their case-folded name (GRADEBOOK_COLUMNS), exactly the file it has always been.
+ * - Generic, class with a roster: one row per roster student (in roster order) and quiz of the
+ *   gradebook, those who never submitted included with empty scores, then one row per quiz attempted
+ *   by each student not on the roster (by name key); ROSTER_GRADEBOOK_COLUMNS, whose `status` is
+ *   "submitted", "in progress" (opened, nothing sent), "not started" or "not on roster".
+ * - Canvas or Moodle: one row per student in the same order, one column per quiz holding the chosen
+ *   score (`score`: best, latest or first attempt), written by the LMS's gradebook writer.
+ *
+ * A gradebook's quizzes: the one of the filter; else the class's list of open quizzes, in its order,
+ * then every other quiz attempted (within the dates) or opened by a roster student, by title.
+ * Keyset pages of at most `pageRows` (quiz, student) groups per D1 query, so memory stays flat.
+ */
 export async function* gradebookCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
+	const layout = opts.gradebook ?? DEFAULT_GRADEBOOK_LAYOUT;
+	const scope = await gradebookScope(db, f);
+	if (layout.format === "generic" && scope.rosterSize === 0) {
+		yield* attemptGroupsCsv(db, f, opts);
+		return;
+	}
+	const shelf = new QuizShelf(db);
+	const quizzes = await gradebookQuizzes(shelf, f, scope);
+	const spec = layout.format === "generic" ? null : lmsSpec(layout.format, scope);
+	yield CSV_BOM + (spec === null ? csvRow(ROSTER_GRADEBOOK_COLUMNS) : gradebookHeadCsv(spec, quizzes));
+	const perPage = Math.max(1, Math.floor((opts.pageRows ?? DEFAULT_PAGE_ROWS) / Math.max(1, quizzes.length)));
+	for await (const students of gradebookStudents(db, f, scope.rosterSize > 0, perPage)) {
+		let out = "";
+		for (const student of students) {
+			out += spec === null ? genericRosterRows(student, quizzes) : lmsRow(spec, layout.score, student, quizzes);
+		}
+		yield out;
+	}
+}
+
+/**
+ * The LMS writer's options for this class. Moodle finds students by one user field: the file's
+ * identifier column is the email address, or the ID number (the roster's student id) when more of
+ * the roster's students have one of those than an email. A student without it can have no row
+ * (Moodle would credit the row to someone else), and nor can a student not on the roster.
+ */
+function lmsSpec(format: LmsGradebookFormat, scope: GradebookScope): GradebookSpec {
+	if (format === "canvas") return { format };
+	const identifier: MoodleIdentifier = scope.withStudentId > scope.withEmail ? "idNumber" : "email";
+	return { format, identifier };
+}
+
+/** gradebook.csv of a class without a roster, generic layout: one row per quiz and student, in (quiz_id, student_key) order. */
+async function* attemptGroupsCsv(db: Database, f: ExportFilter, opts: ExportOptions): AsyncGenerator<string, void, undefined> {
 	const shelf = new QuizShelf(db);
 	const pageSize = opts.pageRows ?? DEFAULT_PAGE_ROWS;
 	yield CSV_BOM + csvRow(GRADEBOOK_COLUMNS);
@@ -172,25 +242,166 @@ export async function* gradebookCsv(db: Database, f: ExportFilter, opts: ExportO
 		if (!last) return;
 		await shelf.load([...new Set(rows.map((g) => g.quiz_id))].map((id) => [id, null] as const));
 		let out = "";
-		for (const g of rows) {
-			out += csvRow([
-				g.student_name,
-				g.quiz_id,
-				shelf.get(g.quiz_id, null)?.title ?? null,
-				g.attempts,
-				g.best_score,
-				g.latest_score,
-				g.first_score,
-				g.max_score,
-				percent(g.best_score, g.max_score),
-				iso(g.first_submitted_at),
-				iso(g.last_submitted_at),
-			]);
-		}
+		for (const g of rows) out += csvRow(groupCells(g.student_name, g.quiz_id, shelf.get(g.quiz_id, null)?.title ?? null, groupOf(g)));
 		yield out;
 		if (rows.length < pageSize) return;
 		cursor = { quizId: last.quiz_id, studentKey: last.student_key };
 	}
+}
+
+/** GRADEBOOK_COLUMNS of one (quiz, student) group. */
+function groupCells(name: string, quizId: string, title: string | null, g: StudentQuizGroup): CsvValue[] {
+	return [
+		name,
+		quizId,
+		title,
+		g.attempts,
+		g.bestScore,
+		g.latestScore,
+		g.firstScore,
+		g.maxScore,
+		percent(g.bestScore, g.maxScore),
+		iso(g.firstSubmittedAt),
+		iso(g.lastSubmittedAt),
+	];
+}
+
+async function gradebookQuizzes(shelf: QuizShelf, f: ExportFilter, scope: GradebookScope) {
+	const listed = f.quizId === null ? scope.listed : [f.quizId];
+	const rest = f.quizId === null ? [...new Set([...scope.attempted, ...scope.opened])].filter((id) => !listed.includes(id)) : [];
+	const ids = [...listed, ...rest];
+	await shelf.load(ids.map((id) => [id, null] as const));
+	const quiz = (id: string): GradebookQuiz => {
+		const found = shelf.get(id, null);
+		return { id, title: found?.title ?? id, maxScore: found?.maxScore ?? null };
+	};
+	const byTitle = (a: GradebookQuiz, b: GradebookQuiz) => a.title.localeCompare(b.title, "en") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+	return [...listed.map(quiz), ...rest.map(quiz).sort(byTitle)];
+}
+
+/** One student of a gradebook: who (the roster's entry, or null for a student not on it) and their groups of attempts and opened quizzes. */
+export interface GradebookLine {
+	roster: { id: string; email: string | null; studentId: string | null; section: string | null } | null;
+	/** The roster's name, or the name on the student's latest attempt. */
+	name: string;
+	groups: Map<string, StudentQuizGroup>;
+	opened: Set<string>;
+}
+
+/** The students of a gradebook, a page at a time: the roster in its order, then everyone else who attempted a quiz, by name key. */
+async function* gradebookStudents(
+	db: Database,
+	f: ExportFilter,
+	hasRoster: boolean,
+	perPage: number,
+): AsyncGenerator<GradebookLine[], void, undefined> {
+	let cursor: RosterCursor | null = null;
+	while (hasRoster) {
+		const page = await rosterGradebookPage(db, f, cursor, perPage);
+		const byKey = new Map<string, GradebookLine>();
+		const byId = new Map<string, GradebookLine>();
+		const students = page.students.map((r) => {
+			const student: GradebookLine = {
+				roster: { id: r.id, email: r.email, studentId: r.studentId, section: r.section },
+				name: r.name,
+				groups: new Map(),
+				opened: new Set(),
+			};
+			byKey.set(r.nameKey, student);
+			byId.set(r.id, student);
+			return student;
+		});
+		for (const g of page.groups) byKey.get(g.studentKey)?.groups.set(g.quizId, g);
+		for (const o of page.opens) byId.get(o.rosterStudentId)?.opened.add(o.quizId);
+		if (students.length > 0) yield students;
+		const last = page.students.at(-1);
+		if (!last || page.students.length < perPage) break;
+		cursor = { position: last.position, id: last.id };
+	}
+	let afterKey: string | null = null;
+	for (;;) {
+		const groups = await otherStudentsGradebookPage(db, f, afterKey, perPage);
+		const students = new Map<string, GradebookLine>();
+		const latest = new Map<string, number>();
+		for (const g of groups) {
+			const student = students.get(g.studentKey) ?? { roster: null, name: g.studentName, groups: new Map(), opened: new Set<string>() };
+			students.set(g.studentKey, student);
+			student.groups.set(g.quizId, g);
+			if (g.lastSubmittedAt > (latest.get(g.studentKey) ?? Number.NEGATIVE_INFINITY)) {
+				latest.set(g.studentKey, g.lastSubmittedAt);
+				student.name = g.studentName;
+			}
+		}
+		if (students.size > 0) yield [...students.values()];
+		const last = groups.at(-1);
+		if (!last || students.size < perPage) return;
+		afterKey = last.studentKey;
+	}
+}
+
+/** What a student has done at one quiz, as the gradebook's status column says it. */
+function quizStatus(student: GradebookLine, quizId: string): string {
+	if (student.roster === null) return "not on roster";
+	if (student.groups.has(quizId)) return "submitted";
+	return student.opened.has(quizId) ? "in progress" : "not started";
+}
+
+/** ROSTER_GRADEBOOK_COLUMNS rows of one student: a row per quiz for a roster student, per quiz attempted for anyone else. */
+function genericRosterRows(student: GradebookLine, quizzes: readonly GradebookQuiz[]): string {
+	let out = "";
+	for (const q of quizzes) {
+		const g = student.groups.get(q.id);
+		if (!g && student.roster === null) continue;
+		const scores: CsvValue[] = g
+			? groupCells(student.name, q.id, q.title, g)
+			: [student.name, q.id, q.title, 0, null, null, null, q.maxScore, null, null, null];
+		out += csvRow([
+			...scores,
+			quizStatus(student, q.id),
+			student.roster?.email ?? null,
+			student.roster?.studentId ?? null,
+			student.roster?.section ?? null,
+		]);
+	}
+	return out;
+}
+
+/** The chosen attempt's score of a group. */
+const SCORE_OF: Record<ScoreChoice, (g: StudentQuizGroup) => number> = {
+	best: (g) => g.bestScore,
+	latest: (g) => g.latestScore,
+	first: (g) => g.firstScore,
+};
+
+/**
+ * One status for a student's row of an LMS layout, where the row spans every quiz: the quiz's own
+ * status when there is one quiz; otherwise "submitted" (every quiz), "2 of 3 submitted", "in
+ * progress" (none sent, one opened) or "not started".
+ */
+function rowStatus(student: GradebookLine, quizzes: readonly GradebookQuiz[]): string {
+	if (student.roster === null) return "not on roster";
+	const only = quizzes.length === 1 ? quizzes[0] : undefined;
+	if (only) return quizStatus(student, only.id);
+	if (quizzes.length === 0) return "not started";
+	const submitted = quizzes.filter((q) => student.groups.has(q.id)).length;
+	if (submitted === quizzes.length) return "submitted";
+	if (submitted > 0) return `${submitted} of ${quizzes.length} submitted`;
+	return quizzes.some((q) => student.opened.has(q.id)) ? "in progress" : "not started";
+}
+
+/** One student's row, written by the LMS writer (domain/lms/gradebook.ts): the roster's identifiers, the chosen score per quiz (none: no attempt), the status. */
+function lmsRow(spec: GradebookSpec, score: ScoreChoice, student: GradebookLine, quizzes: readonly GradebookQuiz[]): string {
+	const scores = quizzes.map((q) => {
+		const g = student.groups.get(q.id);
+		return g ? SCORE_OF[score](g) : null;
+	});
+	const who = {
+		name: student.name,
+		email: student.roster?.email ?? null,
+		studentId: student.roster?.studentId ?? null,
+		section: student.roster?.section ?? null,
+	};
+	return gradebookRowCsv(spec, who, scores, rowStatus(student, quizzes));
 }
 
 /** Responses in export order, one page at a time (the shared walk of responses.csv and item analysis). */

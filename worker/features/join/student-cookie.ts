@@ -1,8 +1,14 @@
 /**
- * Who is answering: the name and class code a student typed at join, kept in one small
- * first-party cookie (HttpOnly, SameSite=Lax, 12 hours) so the name never appears in a URL. It
- * holds nothing else, is read by nobody else and is no identifier of ours: there is no tracking.
- * Names and codes are normalised exactly as submissions are, through the same schema fields.
+ * Who is answering: the name and code a student joined with, kept in one small first-party cookie
+ * (HttpOnly, SameSite=Lax, 12 hours) so the name never appears in a URL. It holds nothing else, is
+ * read by nobody else and is no identifier of ours: there is no tracking. Names and codes are
+ * normalised exactly as submissions are, through the same schema fields.
+ *
+ * `{"n": name, "c": code}`, as since the first version. The code is a class's join code, or a roster
+ * student's personal code (eight characters, `isPersonalCode`): then `n` is the roster's name, for
+ * the pages to greet them with, and the quiz page submits with the personal code, which names the
+ * student whatever name comes with it. A student who picked their name from a roster is kept as the
+ * roster's name and the class's join code.
  */
 import type { Context, Env } from "hono";
 import { getCookie, setCookie } from "hono/cookie";

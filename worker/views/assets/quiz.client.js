@@ -2,15 +2,19 @@
  * Quizline student pages: the one enhancement script. Every page works without it (the form posts
  * to the server); with it, answers are kept in localStorage as they are chosen, restored after a
  * reload or a crash, and sent with fetch to POST /api/attempts, retried with the same attempt id
- * until the server confirms, queued while the phone is offline. The saved draft is the only truth
- * about the answers: whatever the browser restores into the form (by position, after Back), the
- * page shows the draft again, and nothing is saved that the student did not do. On the result
- * page it opens the question a link points to; on the join page it lists the results confirmed on
- * this device. Served by the Worker (worker/views/assets.ts); markup in worker/views/student/.
+ * until the server confirms. A submission is frozen in the outbox (IndexedDB, so that the service
+ * worker can send it with Background Sync when the network is back, even with no page open) and
+ * sent by whichever gets there first: this page, another student page, or the service worker. The
+ * saved draft is the only truth about the answers: whatever the browser restores into the form (by
+ * position, after Back), the page shows the draft again, and nothing is saved that the student did
+ * not do. On the result page it opens the question a link points to; on the join page it lists the
+ * results of this device. Served by the Worker (worker/views/assets.ts); markup in
+ * worker/views/student/; the service worker is worker/views/assets/sw.client.js.
  */
 
 (() => {
 	const $ = (selector, root = document) => root.querySelector(selector);
+	const form = document.querySelector("form[data-quiz-id]");
 	const RESULTS = "quizline:results";
 	const readJson = (key, fallback) => {
 		try {
@@ -26,42 +30,190 @@
 			// Storage full or disabled: the page still works, only without the copy on this device.
 		}
 	};
-	/* My results on this device: kept here only, never sent. An entry is listed once the server confirmed it. */
-	function noteResult(entry) {
-		const list = readJson(RESULTS, []).filter((r) => r && r.attemptId !== entry.attemptId);
-		list.unshift(entry);
-		writeJson(RESULTS, list.slice(0, 50));
-	}
-	function confirmResult(attemptId) {
-		const list = readJson(RESULTS, []);
-		const entry = list.find((r) => r && r.attemptId === attemptId);
-		if (entry) {
-			entry.confirmed = true;
-			writeJson(RESULTS, list);
-		}
-	}
+	const when = (at) => new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
+	/*
+	 * My results on this device: kept here only, never sent. An entry is noted when a submission is
+	 * queued, confirmed when the server (through this page, another, or the service worker) has
+	 * stored it, and written whenever a result page is shown.
+	 */
+	const results = () => readJson(RESULTS, []).filter((r) => r && typeof r.attemptId === "string");
+	function remember(entry) {
+		const list = results();
+		const old = list.find((r) => r.attemptId === entry.attemptId);
+		const merged = { ...old };
+		for (const [k, v] of Object.entries(entry)) if (v !== undefined && v !== "") merged[k] = v;
+		const next = [merged, ...list.filter((r) => r !== old)].sort((a, b) => (Number(b.at) || 0) - (Number(a.at) || 0));
+		writeJson(RESULTS, next.slice(0, 50));
+	}
+	const entryOf = (r) => ({ attemptId: r.attemptId, quizId: r.quizId, title: r.title, name: r.name, at: r.at });
+	/** An attempt the server has stored: its id must not be submitted again with other answers. */
+	const spent = (id) => results().some((r) => r.attemptId === id && r.confirmed);
+
+	/* The outbox: IndexedDB "quizline", store "outbox", one record per attempt id (the service worker reads it too). */
+	const SYNC = "quizline-outbox";
+	const WEEK = 7 * 24 * 60 * 60 * 1000;
+	let opened;
+	function outboxDo(mode, op) {
+		opened ??= new Promise((resolve, reject) => {
+			const req = indexedDB.open("quizline", 1);
+			req.onupgradeneeded = () => req.result.createObjectStore("outbox", { keyPath: "attemptId" });
+			req.onsuccess = () => resolve(req.result);
+			req.onerror = () => reject(req.error);
+		});
+		return opened.then(
+			(db) =>
+				new Promise((resolve, reject) => {
+					const tx = db.transaction("outbox", mode);
+					const req = op(tx.objectStore("outbox"));
+					tx.oncomplete = () => resolve(req.result);
+					tx.onabort = tx.onerror = () => reject(tx.error);
+				}),
+		);
+	}
+	// Without IndexedDB (rare) a submission is still sent while the page is open; the draft keeps the answers.
+	const outbox = {
+		all: () => outboxDo("readonly", (s) => s.getAll()).catch(() => []),
+		put: (record) =>
+			outboxDo("readwrite", (s) => s.put(record)).then(
+				() => true,
+				() => false,
+			),
+		remove: (id) => outboxDo("readwrite", (s) => s.delete(id)).catch(() => undefined),
+	};
+	const post = (body) =>
+		fetch("/api/attempts", {
+			method: "POST",
+			headers: { "Content-Type": "application/json", Accept: "application/json" },
+			body,
+			credentials: "same-origin",
+		});
+	const retryable = (status) => status >= 500 || status === 408 || status === 429;
+	const problemOf = (res) =>
+		res.json().then(
+			(p) => p?.detail || "",
+			() => "",
+		);
+	/*
+	 * Background Sync, where the browser has it: the service worker sends the outbox once the network
+	 * is back, even with no page open. Asked for when the phone is offline, and when a page is left
+	 * (hidden) with something still queued; an open page that is online sends and retries by itself.
+	 */
+	const wakeLater = () => navigator.serviceWorker?.ready.then((r) => r.sync?.register(SYNC)).catch(() => undefined);
+	let unsent = false;
+	const stillQueued = () => {
+		unsent = true;
+		if (!navigator.onLine) wakeLater();
+	};
+	document.addEventListener("visibilitychange", () => {
+		if (document.visibilityState === "hidden" && unsent) wakeLater();
+	});
+	/* The copy of a quiz kept for offline use carries an attempt id the server has now stored: fetch it afresh. */
+	const refreshCopy = (quizId) => navigator.serviceWorker?.controller?.postMessage({ refresh: `/quiz/${encodeURIComponent(quizId)}` });
+
+	/*
+	 * Every page first: an outbox left in localStorage by an earlier version of this script moves to
+	 * IndexedDB; submissions the service worker sent while no page was open count as confirmed;
+	 * refusals nobody came back for are dropped after a week. Resolves to the records still open.
+	 */
+	async function settle() {
+		let keys = [];
+		try {
+			keys = Object.keys(localStorage).filter((k) => k.startsWith("quizline:outbox:"));
+		} catch {
+			// no storage
+		}
+		for (const key of keys) {
+			const body = localStorage.getItem(key) || "";
+			const s = readJson(key, null);
+			const record = { attemptId: s?.attemptId, quizId: s?.quizId, name: s?.studentName, at: Date.now(), body, state: "queued" };
+			if (typeof record.attemptId !== "string" || (await outbox.put(record))) localStorage.removeItem(key);
+		}
+		const open = [];
+		for (const r of await outbox.all()) {
+			if (r.state === "sent") {
+				remember({ ...entryOf(r), confirmed: true });
+				await outbox.remove(r.attemptId);
+			} else if (r.state === "refused" && Date.now() - r.at > WEEK) await outbox.remove(r.attemptId);
+			else open.push(r);
+		}
+		return open;
+	}
+	let settled = settle();
+	const onOutbox = [];
+	// The service worker sent or refused something: every page settles again.
+	navigator.serviceWorker?.addEventListener("message", (event) => {
+		if (event.data !== "outbox") return;
+		settled = settle();
+		for (const f of onOutbox) f();
+	});
+
+	/* Submissions of other attempts (another student on this phone, another quiz): sent quietly from any page. */
+	let flushing = false;
+	async function flush() {
+		if (flushing || !navigator.onLine) return;
+		flushing = true;
+		const own = form?.elements.attemptId.value;
+		for (const r of await settled) {
+			if (r.state !== "queued" || r.attemptId === own) continue;
+			let res;
+			try {
+				res = await post(r.body);
+			} catch {
+				stillQueued();
+				continue;
+			}
+			if (res.ok) {
+				remember({ ...entryOf(r), confirmed: true });
+				await outbox.remove(r.attemptId);
+				refreshCopy(r.quizId);
+			} else if (retryable(res.status)) stillQueued();
+			else await outbox.put({ ...r, state: "refused", status: res.status, detail: await problemOf(res) });
+		}
+		flushing = false;
+		settled = settle();
+		for (const f of onOutbox) f();
+	}
+	window.addEventListener("online", flush);
+
+	/* The join page: "My results on this device", the confirmed ones as links, the queued ones waiting. */
 	const mine = $("#my-results");
-	if (mine) {
-		const list = readJson(RESULTS, []).filter((r) => r?.confirmed && typeof r.attemptId === "string");
-		const ol = $("ol", mine);
-		for (const r of list) {
+	async function listMine() {
+		const waiting = new Set((await settled).filter((r) => r.state === "queued").map((r) => r.attemptId));
+		const list = results().filter((r) => r.confirmed || waiting.has(r.attemptId));
+		const items = list.map((r) => {
 			const li = document.createElement("li");
-			const a = document.createElement("a");
-			a.href = `/result/${encodeURIComponent(r.attemptId)}`;
-			a.textContent = r.title || "A quiz";
-			const when = new Date(r.at);
+			const title = document.createElement(r.confirmed ? "a" : "strong");
+			if (r.confirmed) title.href = `/result/${encodeURIComponent(r.attemptId)}`;
+			title.textContent = r.title || "A quiz";
 			const time = document.createElement("time");
-			time.dateTime = when.toISOString();
-			time.textContent = when.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+			time.dateTime = new Date(Number(r.at) || 0).toISOString();
+			time.textContent = when(Number(r.at) || 0);
 			// A shared phone: each result says whose it is.
-			li.append(a, r.name ? ` · ${r.name} · ` : " · ", time);
-			ol.append(li);
-		}
-		mine.hidden = list.length === 0;
+			li.append(title, r.name ? ` · ${r.name} · ` : " · ", time, r.confirmed ? "" : " · waiting to be sent");
+			return li;
+		});
+		$("ol", mine).replaceChildren(...items);
+		mine.hidden = items.length === 0;
+	}
+	if (mine) {
+		onOutbox.push(listMine);
+		listMine();
 	}
 
-	// The result page: a link to a question (the grid, or a shared #r3) opens its details.
+	// The result page: noted on this device, and a link to a question (the grid, or a shared #r3) opens its details.
+	const shown = $("main[data-attempt-id]");
+	if (shown) {
+		const d = shown.dataset;
+		remember({
+			attemptId: d.attemptId,
+			quizId: d.quizId,
+			title: d.title,
+			name: d.name,
+			at: Date.parse(d.submittedAt) || Date.now(),
+			confirmed: true,
+		});
+	}
 	function openTarget(hash) {
 		const target = hash.length > 1 ? document.getElementById(hash.slice(1)) : null;
 		const details = target && $("details", target);
@@ -109,12 +261,16 @@
 
 	/*
 	 * Read aloud with the browser's own voices: the article, one paragraph, or a question with its
-	 * choices, one sentence (or choice) at a time, the one being read highlighted. One toggle per
-	 * thing to read (aria-pressed: playing or not): pressing it again pauses, then resumes.
+	 * choices. One utterance per sentence (or choice): the sentence being read is marked when its
+	 * utterance starts, and the word being read, where the voice reports word boundaries, with a CSS
+	 * highlight (no change to the page's text). Short utterances also keep clear of engines that stop
+	 * long ones. One toggle per thing to read (aria-pressed: playing or not): pressing it again
+	 * pauses, then resumes.
 	 */
 	function setUpSpeech(articleButton) {
 		const synth = window.speechSynthesis;
 		if (!synth || !window.SpeechSynthesisUtterance) return;
+		const words = window.CSS?.highlights && window.Highlight ? CSS.highlights : null;
 		let lang = "";
 		let reading = null;
 		const voices = () => {
@@ -126,11 +282,25 @@
 		};
 		const press = (b, on) => b.setAttribute("aria-pressed", String(on));
 		function mark(el) {
+			words?.delete("quizline-word");
 			for (const old of document.querySelectorAll(".reading")) old.classList.remove("reading");
 			if (el) {
 				el.classList.add("reading");
 				el.scrollIntoView({ block: "nearest" });
 			}
+		}
+		/* The word at a boundary: only in an item made of one text node, whose spoken text is that text trimmed. */
+		function markWord(item, said, event) {
+			const node = item.firstChild;
+			if (!words || event.name === "sentence" || !node || node !== item.lastChild || node.nodeType !== 3) return;
+			if (node.data.trim() !== said) return;
+			const start = node.data.length - node.data.trimStart().length + event.charIndex;
+			const length = event.charLength || /^\S*/.exec(said.slice(event.charIndex))[0].length;
+			if (length === 0 || start + length > node.data.length) return;
+			const range = new Range();
+			range.setStart(node, start);
+			range.setEnd(node, start + length);
+			words.set("quizline-word", new Highlight(range));
 		}
 		function stop() {
 			const r = reading;
@@ -146,10 +316,12 @@
 				stop();
 				return;
 			}
-			const u = new SpeechSynthesisUtterance(item.textContent.replace(/\s+/g, " ").trim());
+			const said = item.textContent.replace(/\s+/g, " ").trim();
+			const u = new SpeechSynthesisUtterance(said);
 			u.lang = lang;
 			u.addEventListener("end", () => next(r));
 			u.addEventListener("error", () => reading === r && stop());
+			u.addEventListener("boundary", (event) => reading === r && markWord(item, said, event));
 			mark(item);
 			synth.speak(u);
 		}
@@ -219,13 +391,14 @@
 		synth.addEventListener?.("voiceschanged", start);
 	}
 
-	const form = document.querySelector("form[data-quiz-id]");
-	if (!form || !window.fetch || !window.JSON) return;
+	if (!form || !window.fetch || !window.JSON) {
+		settled.then(flush);
+		return;
+	}
 	const quizId = form.dataset.quizId;
-	// The draft of this quiz (answers, attempt id, places), and the outbox: one frozen submission per
-	// attempt id, kept apart so that no later draft, not even another student's, can overwrite it.
+	const version = form.dataset.quizVersion || "";
+	// The draft of this quiz: answers, attempt id, version, places.
 	const KEY = `quizline:${quizId}`;
-	const OUTBOX = "quizline:outbox:";
 	const fields = form.elements;
 	const questions = Array.from(form.querySelectorAll("fieldset[data-q]"));
 	const progress = $("#progress");
@@ -237,7 +410,7 @@
 	const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 	const OFFLINE = "You are offline. Your answers are saved on this phone and will be sent as soon as you are back online.";
 
-	// A submission frozen when Submit was pressed, sent as it is until the server confirms it.
+	// The outbox record frozen when Submit was pressed, sent as it is until the server confirms it.
 	let pending = null;
 	let sending = false;
 	let tries = 0;
@@ -252,6 +425,13 @@
 	let touched = false;
 	// Blank questions acknowledged: "Submit anyway" was pressed.
 	let blanksOk = false;
+	// The attempt id the server rendered into this copy, and whether it is stored already (a copy kept for
+	// offline use, submitted since): then the answers given here are a new attempt, saved without that id.
+	const rendered = fields.attemptId.defaultValue;
+	let copySpent = spent(rendered);
+	const newOnSpentCopy = (id) => copySpent && id === rendered;
+	// The attempt id of the draft restored, if it named one.
+	let restoredId = null;
 	const map = new Map(Array.from(document.querySelectorAll(".qmap a[data-map]"), (a) => [a.dataset.map, a]));
 
 	const store = {
@@ -276,20 +456,18 @@
 				// as above
 			}
 		},
-		outbox() {
-			try {
-				return Object.keys(localStorage).filter((k) => k.startsWith(OUTBOX));
-			} catch {
-				return [];
-			}
-		},
 	};
-	function readDraft() {
-		try {
-			return JSON.parse(store.read(KEY) || "null");
-		} catch {
-			return null;
-		}
+
+	/* Notes at the top of the questions: an earlier submission of this quiz, a quiz changed since the draft. */
+	const notice = document.createElement("div");
+	notice.className = "notice";
+	notice.hidden = true;
+	$(".qmap").before(notice);
+	function note(...parts) {
+		const p = document.createElement("p");
+		p.append(...parts);
+		notice.append(p);
+		notice.hidden = false;
 	}
 
 	/* Same order as the server's (worker/domain/shuffle.ts): FNV-1a of attempt:question:choice. */
@@ -350,8 +528,11 @@
 			const a = model[fs.dataset.q];
 			if (a !== undefined && a !== null) chosen[fs.dataset.q] = a;
 		}
+		const id = fields.attemptId.value;
 		return {
-			attemptId: fields.attemptId.value,
+			// The id of a stored attempt is never saved with new answers: the next load makes them a new attempt.
+			attemptId: newOnSpentCopy(id) ? null : id,
+			quizVersion: version,
 			studentName: fields.studentName.value,
 			classCode: fields.classCode.value,
 			answers: chosen,
@@ -360,7 +541,10 @@
 		};
 	}
 	const save = () => {
-		if (!done && touched) store.write(KEY, JSON.stringify(snapshot()));
+		const id = fields.attemptId.value;
+		// An attempt stored while this page was open (from another tab) leaves no draft behind.
+		if (done || !touched || (spent(id) && !newOnSpentCopy(id))) return;
+		store.write(KEY, JSON.stringify(snapshot()));
 	};
 
 	const blankQuestions = () => questions.filter((fs) => model[fs.dataset.q] === undefined);
@@ -393,10 +577,50 @@
 		if (i >= 0) toQuestion.textContent = `Go to question ${i + 1}`;
 	}
 
+	/* A draft's answers, only what this page can show: a question or a choice the quiz no longer has is dropped. */
+	function answersFrom(saved) {
+		const out = {};
+		for (const fs of questions) {
+			const a = saved.answers[fs.dataset.q];
+			const offered = Array.from(fs.querySelectorAll("input"), (input) => input.value);
+			if (fs.dataset.type === "short") {
+				if (typeof a === "string" && a.trim() !== "") out[fs.dataset.q] = a;
+			} else if (Array.isArray(a) && a.some((id) => offered.includes(id))) out[fs.dataset.q] = a.filter((id) => offered.includes(id));
+		}
+		return out;
+	}
+	const readDraft = () => {
+		try {
+			const saved = JSON.parse(store.read(KEY) || "null");
+			return saved && typeof saved.answers === "object" && saved.answers !== null ? saved : null;
+		} catch {
+			return null;
+		}
+	};
+
+	/*
+	 * The stored draft of THIS attempt again: the page is back from the back/forward cache, or another
+	 * tab of this quiz saved it. Then whatever the browser or the other tab did, both show the same.
+	 */
+	function resync() {
+		const saved = readDraft();
+		const id = fields.attemptId.value;
+		const mine = fields.studentName.type !== "hidden" || saved?.studentName === fields.studentName.value;
+		if (saved && mine && !done && pending === null && (saved.attemptId === id || (saved.attemptId === null && newOnSpentCopy(id))))
+			model = answersFrom(saved);
+		paint();
+	}
+
 	function restore(saved) {
-		if (!saved || typeof saved.answers !== "object" || saved.answers === null) return;
+		if (!saved) return;
 		// Another student on the same phone: theirs is not ours to show.
 		if (fields.studentName.type === "hidden" && saved.studentName !== fields.studentName.value) return;
+		// The draft of an attempt already stored (Back after submitting): nothing of it comes back.
+		if (saved.attemptId && spent(saved.attemptId)) {
+			store.remove(KEY);
+			return;
+		}
+		restoredId = saved.attemptId || null;
 		if (saved.attemptId && saved.attemptId !== fields.attemptId.value) {
 			fields.attemptId.value = saved.attemptId;
 			reorder(saved.attemptId);
@@ -405,27 +629,51 @@
 			fields.studentName.value = saved.studentName || "";
 			fields.classCode.value = saved.classCode || "";
 		}
-		model = {};
-		for (const fs of questions) {
-			const a = saved.answers[fs.dataset.q];
-			if (fs.dataset.type === "short" ? typeof a === "string" && a.trim() !== "" : Array.isArray(a) && a.length > 0)
-				model[fs.dataset.q] = a;
-		}
+		model = answersFrom(saved);
 		touched = true;
 		if (Array.isArray(saved.scroll)) {
 			[article.scrollTop, answers.scrollTop, panels.scrollLeft] = saved.scroll.map(Number);
 		}
 		if (typeof saved.lastQuestion === "number") setLastQuestion(saved.lastQuestion);
+		if (saved.quizVersion && version && saved.quizVersion !== version)
+			note(
+				"Your teacher has changed this quiz since you started it. Your answers to the questions that stayed the same are kept: check them before you submit.",
+			);
+	}
+
+	/* An attempt stored already (sent by the service worker while no page was open): a new attempt, from a blank form. */
+	function startAfresh() {
+		store.remove(KEY);
+		model = {};
+		touched = false;
+		if (rendered !== fields.attemptId.value) {
+			fields.attemptId.value = rendered;
+			reorder(rendered);
+		}
+		lock(false);
+		paint();
+		renewIfSpent();
+	}
+
+	/* The last submission of this quiz on this device (by this student, when the page knows who): a link to its result. */
+	function noteSubmitted() {
+		const name = fields.studentName.type === "hidden" ? fields.studentName.value : null;
+		const last = results().find((r) => r.confirmed && r.quizId === quizId && (name === null || r.name === name));
+		if (!last || notice.querySelector("a")) return;
+		const a = document.createElement("a");
+		a.href = `/result/${encodeURIComponent(last.attemptId)}`;
+		a.textContent = "See that result";
+		note(`You submitted this quiz on ${when(Number(last.at) || 0)}. `, a, ". Answers you give here are a new attempt.");
 	}
 
 	function body() {
 		const s = snapshot();
 		return JSON.stringify({
-			attemptId: s.attemptId,
+			attemptId: fields.attemptId.value,
 			quizId,
 			// The version this page showed: the server grades against it even if the teacher has published another since.
-			quizVersion: form.dataset.quizVersion || undefined,
-			studentName: s.studentName,
+			quizVersion: version || undefined,
+			studentName: s.studentName.trim() ? s.studentName : undefined,
 			classCode: s.classCode || null,
 			answers: Object.entries(s.answers).map(([questionId, a]) =>
 				Array.isArray(a) ? { questionId, choiceIds: a } : { questionId, text: a },
@@ -496,53 +744,33 @@
 		say(navigator.onLine ? `Could not reach the server. Your answers are saved on this phone; trying again in ${delay} s.` : OFFLINE);
 		clearTimeout(timer);
 		timer = setTimeout(send, delay * 1000);
+		stillQueued();
 	}
 
-	async function send() {
-		if (pending === null || sending) return;
-		clearTimeout(timer);
-		if (!navigator.onLine) {
-			say(OFFLINE);
-			return;
-		}
-		sending = true;
-		say("Sending your answers…");
-		let res;
-		try {
-			res = await fetch("/api/attempts", {
-				method: "POST",
-				headers: { "Content-Type": "application/json", Accept: "application/json" },
-				body: pending,
-				credentials: "same-origin",
-			});
-		} catch {
-			sending = false;
-			retryLater();
-			return;
-		}
-		sending = false;
-		if (res.ok) {
-			const { attemptId } = JSON.parse(pending);
-			pending = null;
-			done = true;
-			store.remove(OUTBOX + attemptId);
-			store.remove(KEY);
-			confirmResult(attemptId);
-			say("Sent. Opening your result…");
-			window.location.assign(`/result/${encodeURIComponent(attemptId)}`);
-			return;
-		}
-		if (res.status >= 500 || res.status === 408 || res.status === 429) {
-			retryLater();
-			return;
-		}
-		// The server refused these answers: say why, unlock the form, keep every answer.
-		const problem = await res.json().catch(() => null);
-		store.remove(OUTBOX + JSON.parse(pending).attemptId);
+	/* The server has stored it (through this page or another sender): clear the draft, note it, open the result. */
+	async function finish(record) {
 		pending = null;
+		done = true;
+		unsent = false;
+		clearTimeout(timer);
+		store.remove(KEY);
+		remember({ ...entryOf(record), confirmed: true });
+		await outbox.remove(record.attemptId);
+		refreshCopy(quizId);
+		say("Sent. Opening your result…");
+		window.location.assign(`/result/${encodeURIComponent(record.attemptId)}`);
+	}
+
+	/* The server refused these answers: say why, unlock the form, keep every answer. */
+	async function refuse(status, detail) {
+		const id = pending.attemptId;
+		pending = null;
+		clearTimeout(timer);
+		await outbox.remove(id);
 		lock(false);
-		if (res.status === 409) {
-			// That attempt id is spent: the next page load starts a new attempt with these answers.
+		touched = true;
+		if (status === 409) {
+			// That attempt id is spent: the next page load submits these answers as a new attempt.
 			const saved = snapshot();
 			saved.attemptId = null;
 			store.write(KEY, JSON.stringify(saved));
@@ -550,39 +778,95 @@
 			return;
 		}
 		save();
-		say(problem?.detail || `The answers could not be sent (error ${res.status}).`, true);
+		say(detail || `The answers could not be sent (error ${status}).`, true);
 	}
 
-	/* Submissions left in the outbox by another attempt (another student on this phone, another
-	   quiz): sent quietly, removed once the server has answered for them. */
-	async function flushOthers() {
-		for (const key of store.outbox()) {
-			const text = store.read(key);
-			if (key === OUTBOX + fields.attemptId.value || !text || !navigator.onLine) continue;
-			try {
-				const res = await fetch("/api/attempts", { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
-				if (res.status < 500 && res.status !== 408 && res.status !== 429) store.remove(key);
-				if (res.ok) confirmResult(JSON.parse(text).attemptId);
-			} catch {
-				// Still unreachable: kept for the next page load or the next "online".
-			}
+	async function send() {
+		if (pending === null || sending) return;
+		clearTimeout(timer);
+		if (!navigator.onLine) {
+			say(OFFLINE);
+			stillQueued();
+			return;
+		}
+		sending = true;
+		say("Sending your answers…");
+		const record = pending;
+		let res;
+		try {
+			res = await post(record.body);
+		} catch {
+			sending = false;
+			retryLater();
+			return;
+		}
+		sending = false;
+		if (pending !== record) return;
+		if (res.ok) finish(record);
+		else if (retryable(res.status)) retryLater();
+		else refuse(res.status, await problemOf(res));
+	}
+
+	/* A copy of the quiz kept for offline use whose attempt id is stored already: a new attempt needs a new id from the server. */
+	async function renewId(quiet) {
+		try {
+			const res = await fetch(`/api/quizzes/${encodeURIComponent(quizId)}`, { headers: { Accept: "application/json" } });
+			const { attemptId } = await res.json();
+			if (!res.ok || typeof attemptId !== "string") throw new Error("no attempt id");
+			if (!spent(fields.attemptId.value)) return true;
+			fields.attemptId.value = attemptId;
+			// Nothing answered yet: the new attempt's own order (a reload would show it anyway).
+			if (Object.keys(model).length === 0) reorder(attemptId);
+			save();
+			return true;
+		} catch {
+			if (!quiet)
+				say(
+					"This copy of the quiz was submitted before. Your answers are saved on this phone: submit once you are back online to send them as a new attempt.",
+					true,
+				);
+			return false;
 		}
 	}
+	/* This copy's id is stored already and the phone is online: a new one now, before the student answers. */
+	const renewIfSpent = () => {
+		if (newOnSpentCopy(fields.attemptId.value) && navigator.onLine && pending === null) renewId(true);
+	};
 
 	// The server's rendering first (the no-JS form shown again keeps its answers), then the saved
-	// draft over it; the form shows exactly that. Then resume a submission a crash or reload interrupted.
+	// draft over it; the form shows exactly that.
 	for (const fs of questions) {
 		const a = renderedAnswer(fs);
 		if (a !== null) model[fs.dataset.q] = a;
 	}
 	restore(readDraft());
 	paint();
-	pending = store.read(OUTBOX + fields.attemptId.value);
-	if (pending !== null) {
-		lock(true);
-		send();
-	}
-	flushOthers();
+	// Then the outbox: resume a submission a crash or a reload interrupted, show one refused while
+	// no page was open, start afresh if the service worker has sent this attempt meanwhile.
+	settled.then((open) => {
+		copySpent = spent(rendered);
+		const id = fields.attemptId.value;
+		const record = open.find((r) => r.attemptId === id);
+		if (record?.state === "queued") {
+			pending = record;
+			lock(true);
+			send();
+		} else if (record?.state === "refused") {
+			pending = record;
+			refuse(record.status, record.detail);
+		} else if (spent(id) && restoredId === id) startAfresh();
+		noteSubmitted();
+		renewIfSpent();
+		flush();
+	});
+	// The service worker (or another page) sent or refused this page's submission.
+	onOutbox.push(async () => {
+		const open = await settled;
+		if (pending === null) return;
+		const record = open.find((r) => r.attemptId === pending.attemptId);
+		if (spent(pending.attemptId)) finish(pending);
+		else if (record?.state === "refused") refuse(record.status, record.detail);
+	});
 
 	// Only what the student does changes the answers; a synthetic event (form restoration) does not.
 	function onEdit(event) {
@@ -605,48 +889,71 @@
 	document.addEventListener("DOMContentLoaded", paint);
 	window.addEventListener("load", paint);
 	window.addEventListener("pageshow", (event) => {
-		if (event.persisted && done) window.location.reload();
+		const id = fields.attemptId.value;
+		if (event.persisted && (done || (spent(id) && !newOnSpentCopy(id)))) window.location.reload();
+		else if (event.persisted) resync();
 		else paint();
+	});
+	// Another tab of this quiz: the same draft; its attempt submitted there, a new one here.
+	window.addEventListener("storage", (event) => {
+		const id = fields.attemptId.value;
+		if (event.key === KEY) resync();
+		else if (event.key === RESULTS && !done && pending === null && spent(id) && !newOnSpentCopy(id)) {
+			copySpent = spent(rendered);
+			startAfresh();
+			noteSubmitted();
+		}
 	});
 	form.addEventListener("focusin", (event) => {
 		const i = questions.indexOf(event.target.closest("fieldset[data-q]"));
 		if (i >= 0) setLastQuestion(i);
 	});
-	form.addEventListener("submit", (event) => {
+	let renewing = false;
+	form.addEventListener("submit", async (event) => {
 		event.preventDefault();
-		if (pending === null && fields.studentName.value.trim() === "") {
+		if (pending !== null) {
+			send();
+			return;
+		}
+		if (renewing) return;
+		// A personal code (eight characters, where a class code has six) names its student: no name needed then.
+		if (fields.studentName.value.trim() === "" && !/^[A-Z0-9]{8}$/i.test(fields.classCode.value.replace(/[\s-]+/g, ""))) {
 			say("Type your name first: it goes with your answers.", true);
 			fields.studentName.focus();
 			return;
 		}
-		const blanks = blankQuestions();
-		if (pending === null && blanks.length > 0 && !blanksOk) {
+		if (blankQuestions().length > 0 && !blanksOk) {
 			showBlanks();
 			blankCheck.focus();
 			return;
 		}
 		blankCheck.hidden = true;
-		if (pending === null) {
-			pending = body();
-			tries = 0;
-			lock(true);
-			store.write(OUTBOX + fields.attemptId.value, pending);
-			noteResult({
-				attemptId: fields.attemptId.value,
-				quizId,
-				title: form.dataset.title || "",
-				name: fields.studentName.value,
-				at: Date.now(),
-				confirmed: false,
-			});
-			save();
+		if (spent(fields.attemptId.value)) {
+			renewing = true;
+			const renewed = await renewId(false);
+			renewing = false;
+			if (!renewed) return;
 		}
+		pending = {
+			attemptId: fields.attemptId.value,
+			quizId,
+			title: form.dataset.title || "",
+			name: fields.studentName.value,
+			at: Date.now(),
+			body: body(),
+			state: "queued",
+		};
+		tries = 0;
+		lock(true);
+		remember({ ...entryOf(pending), confirmed: false });
+		save();
+		await outbox.put(pending);
 		send();
 	});
 	window.addEventListener("online", () => {
 		tries = 0;
 		send();
-		flushOthers();
+		renewIfSpent();
 	});
 	window.addEventListener("offline", () => {
 		if (pending !== null) say(OFFLINE);
@@ -682,6 +989,6 @@
 	window.addEventListener("pagehide", save);
 	onScroll();
 
-	// Offline next time: the service worker keeps this page and its files (worker/views/assets/sw.client.js).
+	// Offline next time, and Background Sync: the service worker (worker/views/assets/sw.client.js).
 	if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => undefined);
 })();

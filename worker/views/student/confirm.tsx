@@ -60,3 +60,53 @@ export function BlankConfirmPage({ quizId, quizTitle, total, blanks, fields }: B
 		</>
 	);
 }
+
+const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+
+/** A moment as students read it, e.g. "24 December 2026 at 16:00 UTC" (the server does not know their time zone). */
+export const readableTime = (at: Date): string => `${TIME.format(at)} UTC`;
+
+/** Why a quiz cannot be taken now, told before any answer is typed (or instead of storing one). */
+export type QuizRefusal =
+	| { kind: "classClosed"; closesAt: Date }
+	| { kind: "quizNotOpen" }
+	| { kind: "noAttemptsLeft"; maxAttempts: number; sentence: string };
+
+const REFUSAL_TITLES: Record<QuizRefusal["kind"], string> = {
+	classClosed: "This class is closed",
+	quizNotOpen: "Not open for your class",
+	noAttemptsLeft: "No attempts left",
+};
+
+export const quizRefusedPageProps = (p: { quizTitle: string; refusal: QuizRefusal }): PageProps => ({
+	title: `${REFUSAL_TITLES[p.refusal.kind]}: ${p.quizTitle}`,
+	description: REFUSAL_TITLES[p.refusal.kind],
+});
+
+/** The page a student meets instead of a quiz their class does not take now: what happened, and where to go. */
+export function QuizRefusedPage({ quizTitle, refusal }: { quizTitle: string; refusal: QuizRefusal }) {
+	return (
+		<>
+			<Bar heading={REFUSAL_TITLES[refusal.kind]} />
+			<main class="page">
+				<h2>{quizTitle}</h2>
+				{refusal.kind === "classClosed" ? (
+					<p class="big">
+						{"Your class stopped taking answers on "}
+						<time datetime={refusal.closesAt.toISOString()}>{readableTime(refusal.closesAt)}</time>. Ask your teacher if you still need to
+						take this quiz.
+					</p>
+				) : refusal.kind === "quizNotOpen" ? (
+					<p class="big">This quiz is not open for your class. Ask your teacher which quiz to take, or choose one your class has.</p>
+				) : (
+					<p class="big">{refusal.sentence}</p>
+				)}
+				<p class="actions">
+					<a class="button" href="/">
+						Choose another quiz
+					</a>
+				</p>
+			</main>
+		</>
+	);
+}

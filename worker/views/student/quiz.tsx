@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import type { PublicQuiz } from "../../domain/quiz/public";
+import { isPersonalCode } from "../../domain/secrets";
 import { shuffleChoices } from "../../domain/shuffle";
 import { ANSWER_FIELD, type Draft } from "../../features/attempts/form";
 import { ErrorSummary, NameAndClassFields } from "../fields";
@@ -70,7 +71,8 @@ export async function QuizPage({ quiz, articleByline, attemptId, student, name, 
 					{student && !askIdentity ? (
 						<p class="who">
 							Answering as <strong>{student.name}</strong>
-							{student.classCode ? ` in class ${student.classCode}` : ""}. <a href="/">Not you?</a>
+							{/* A personal code is the student's own key: not shown on a screen others may see. */}
+							{student.classCode && !isPersonalCode(student.classCode) ? ` in class ${student.classCode}` : ""}. <a href="/">Not you?</a>
 						</p>
 					) : null}
 					<ErrorSummary heading="Your answers were not sent" messages={errors.summary}>

@@ -37,6 +37,33 @@ const DASHBOARD_CSS = `
 .dash .correct input { width: 1.5rem; height: 1.5rem; margin: 0; accent-color: var(--accent); }
 .dash .choices-edit, .dash .evidence-fields { min-width: 0; margin: 0 0 1rem; padding: 0.5rem 0.75rem; border: 1px solid var(--line); border-radius: 8px; }
 .dash .short-number { max-width: 9rem; }
+/* The class page, its drill-downs and its settings. */
+.dash .class-nav { display: flex; flex-wrap: wrap; gap: 0 1rem; margin: 0 0 1rem; padding: 0; list-style: none; }
+.dash .class-nav a { display: inline-flex; align-items: center; min-height: 44px; }
+.dash .class-nav a[aria-current="page"] { color: var(--fg); font-weight: 700; text-decoration: none; }
+.dash .stats { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.75rem 1.5rem; }
+.dash .stats dd { margin: 0; }
+.dash .stats dd.hint { font-size: 0.9rem; font-weight: normal; }
+.dash .inline > .field { min-width: 0; max-width: 100%; }
+.dash :is(.inline, .settings) select { width: 100%; }
+.dash :is(.inline, .settings) :is(select, input[type="number"], input[type="datetime-local"]) { max-width: 100%; min-height: 48px; padding: 0.5rem 0.75rem; border: 2px solid var(--line); border-radius: 8px; background: var(--bg); color: var(--fg); font: inherit; }
+.dash .settings input[type="text"] { max-width: 30rem; }
+.dash .settings section { padding-top: 1rem; border-top: 1px solid var(--line); }
+.dash .settings fieldset { min-width: 0; margin: 0 0 1rem; padding: 0.5rem 0.75rem; border: 1px solid var(--line); border-radius: 8px; }
+.dash .bar-cell { white-space: nowrap; }
+.dash .items { padding-left: 1.75rem; }
+.dash .items li { margin-bottom: 0.75rem; }
+.dash .items a { display: inline; min-height: 0; }
+.dash .item-stats { margin: 0.25rem 0 0; color: var(--muted); font-size: 0.95rem; }
+.dash svg.share { vertical-align: middle; color: var(--accent); }
+.dash .word { display: block; font-size: 0.85rem; }
+.dash .pages { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin-block: 1rem; }
+.dash .pages a, .dash :is(.attempts, .spread) :is(td, th) a { display: inline-flex; align-items: center; min-height: 44px; }
+.dash .right-answer { color: var(--right); }
+.dash .wrong-answer { color: var(--wrong); }
+.dash .names { margin: 0; padding-left: 1.25rem; }
+.dash .attempt { margin-block: 1rem 2rem; }
+.dash .inline-form { margin-top: 1rem; }
 @media (min-width: 60rem) {
 	.dash .review-grid { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); align-items: start; }
 	.dash .review-article { position: sticky; top: 0.5rem; max-height: calc(100vh - 1rem); }
