@@ -6,7 +6,7 @@ import { noStoreByDefault, securityHeaders } from "./http/security";
 
 /**
  * The app's frame: security headers and the caching rule (`no-store` unless a handler says otherwise)
- * on every response, the drizzle client on `c.var.db` (on a D1 session: http/d1-session.ts), and the
+ * on every response, the drizzle client on `c.var.db` (on a D1 session of the tenant's database: http/d1-session.ts), and the
  * API's error handling (problem+json). Browser-facing routers set their own HTML error handler.
  */
 export function createApp() {

@@ -1,7 +1,7 @@
 /**
  * Read replicas with read-your-writes (D1's Sessions API), for every route through `c.var.db`.
  *
- * Each request gets one D1 session:
+ * Each request gets one D1 session on its tenant's database (db/tenants.ts, by host name):
  * - a write (any method but GET, HEAD, OPTIONS) starts at the primary ("first-primary"): it reads the
  *   newest state before it writes, so checks such as "is this attempt id taken" see every write;
  * - a read starts from the bookmark the client brings, so it sees at least the state that client
@@ -20,7 +20,9 @@ import { getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { createDb } from "../db/client";
 import { sessionAsDatabase } from "../db/session";
+import { databaseFor, tenantForHost } from "../db/tenants";
 import type { AppEnv } from "../env";
+import { notFound } from "./problem";
 
 export const BOOKMARK_HEADER = "x-d1-bookmark";
 export const BOOKMARK_COOKIE = "__Host-d1b";
@@ -41,7 +43,9 @@ function presentedBookmark(c: Context<AppEnv>): string | null {
 }
 
 export const d1Session = createMiddleware<AppEnv>(async (c, next) => {
-	const database = c.env.DB;
+	const tenant = tenantForHost(c.env, new URL(c.req.url).hostname);
+	if (!tenant) throw notFound("No school at this address", "This address does not belong to any school on Quizline.");
+	const database = databaseFor(c.env, tenant);
 	const reads = READS.has(c.req.method);
 	const session = database.withSession(reads ? (presentedBookmark(c) ?? "first-unconstrained") : "first-primary");
 	c.set("db", createDb(sessionAsDatabase(session, database)));
