@@ -10,8 +10,9 @@
  *   numbering and grading all run); the baseline writes the same rows with nothing around them.
  * - CPU: workerd reports no CPU time locally (wrangler dev's trace store holds cpu_time_ms 0, and a
  *   D1 result's meta.duration is 0: workerd's clock does not move during synchronous work), so
- *   the figure is the server's own, from Linux: utime + stime of the workerd process and of the
- *   whole `wrangler dev` process group (/proc/<pid>/stat) over a fixed-rate run, minus the same
+ *   the figure is the server's own, from Linux: utime + stime (/proc/<pid>/stat) of the workerd
+ *   process that runs the Worker and its D1 (wrangler dev starts a second, entry workerd in front
+ *   of it) and of the whole `wrangler dev` process group, over a fixed-rate run, minus the same
  *   span idle, per request. The hello Worker's figure is the HTTP path alone; raw − hello is what
  *   one D1 batch of an attempt and its 20 responses costs (with reading the JSON body).
  * - Row sizes: once the app is stopped, sqlite3's dbstat over its D1 file: the bytes of the
@@ -19,16 +20,16 @@
  *   stored attempt.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { HttpClient } from "../../scripts/lib/http";
-import { TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
+import { type LocalServer, TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
 import { fetchQuiz, makeSubmission, rng } from "../../scripts/lib/submissions";
 import { d1File } from "./exports";
 import type { PacedJob, PacedResult } from "./paced";
 import type { TargetLine } from "./report";
-import { groupPids, LOAD_CPU, ROOT, startPinned, stopServer, workerdPid } from "./servers";
+import { groupPids, LOAD_CPU, ROOT, startPinned, stopServer } from "./servers";
 
 /** A step passes while p99 stays at or under this. */
 export const P99_LIMIT_MS = 1000;
@@ -49,7 +50,11 @@ export interface CpuSample {
 	rate: number;
 	seconds: number;
 	requests: number;
-	/** CPU milliseconds per request, busy minus idle: the workerd process, and the whole server process group. */
+	/**
+	 * CPU milliseconds per request, busy minus idle: the workerd that runs the Worker and its local
+	 * D1 (the one holding the state folder open), and the whole server process group (wrangler's
+	 * Node, its entry workerd, esbuild).
+	 */
 	workerdMs: number;
 	groupMs: number;
 	idleWorkerdMs: number;
@@ -64,6 +69,8 @@ export interface RowSizes {
 	/** Bytes (whole pages) of each table and index of attempts and responses. */
 	objects: { name: string; table: string; bytes: number; payload: number }[];
 	bytesPerAttempt: number;
+	/** SQLite alone: CPU per submission batch when sqlite3 runs the batch's SQL on a copy of the file. */
+	sqlite?: { batches: number; cpuMsPerBatch: number } | { error: string };
 }
 
 export type CeilingResult =
@@ -130,6 +137,30 @@ function clockTicks(): number {
 	return ticks;
 }
 
+/**
+ * `wrangler dev` runs two workerd processes: an entry one on the public port, which passes each
+ * request on, and the one that runs the Worker and its local D1. The latter is the one with the
+ * server's state folder open.
+ */
+function workerPid(server: LocalServer): number {
+	for (const pid of groupPids(server)) {
+		try {
+			if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "workerd") continue;
+			const open = readdirSync(`/proc/${pid}/fd`).some((fd) => {
+				try {
+					return readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith(server.persistDir);
+				} catch {
+					return false;
+				}
+			});
+			if (open) return pid;
+		} catch {
+			// gone
+		}
+	}
+	throw new Error(`no workerd of wrangler ${server.process.pid} has ${server.persistDir} open`);
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function rowSizes(file: string): RowSizes {
@@ -153,6 +184,70 @@ function rowSizes(file: string): RowSizes {
 		objects,
 		bytesPerAttempt: attempts > 0 ? objects.reduce((a, o) => a + o.bytes, 0) / attempts : Number.NaN,
 	};
+}
+
+const sqlText = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`);
+
+/**
+ * The floor under one D1 batch: sqlite3 runs `batches` submissions' SQL on a copy of the app's D1
+ * file (an attempt row whose number is counted as the app counts it, and its responses in
+ * multi-row INSERTs of 16 rows as the app chunks them, each submission one transaction), with
+ * synchronous=OFF (D1 makes writes durable by replicating them, not by this file). The CPU (user +
+ * sys, from bash's `time`) of that run minus the same run with no batches, per batch.
+ */
+function sqliteBatchCpu(file: string, batches: number): { batches: number; cpuMsPerBatch: number } {
+	const dir = mkdtempSync(path.join(tmpdir(), "quizline-sqlite-"));
+	try {
+		const copy = path.join(dir, "d1.sqlite");
+		copyFileSync(file, copy);
+		const json = (sql: string) => {
+			const res = spawnSync("sqlite3", ["-json", copy, sql], { encoding: "utf8" });
+			if (res.status !== 0) throw new Error(`sqlite3: ${res.stderr}`);
+			return JSON.parse(res.stdout || "[]") as Record<string, string | number | null>[];
+		};
+		const [head] = json("SELECT * FROM attempts WHERE class_id IS NOT NULL ORDER BY submitted_at DESC LIMIT 1");
+		if (!head) throw new Error("no class attempt to copy");
+		const rows = json(`SELECT * FROM responses WHERE attempt_id = ${sqlText(head.id ?? "")} ORDER BY position`);
+		const script: string[] = ["PRAGMA synchronous=OFF;"];
+		for (let i = 0; i < batches; i++) {
+			const id = `ffffffff-${String(i).padStart(4, "0").slice(-4)}-7000-8000-${String(i).padStart(12, "0")}`;
+			const name = `Floor Student ${i}`;
+			const key = name.toLowerCase();
+			script.push(
+				"BEGIN;",
+				`INSERT INTO attempts (id, quiz_id, quiz_version, class_id, student_name, student_key, attempt_number, started_at, submitted_at, score, max_score, request_hash) VALUES (${sqlText(id)}, ${sqlText(head.quiz_id ?? "")}, ${sqlText(head.quiz_version ?? "")}, ${sqlText(head.class_id ?? null)}, ${sqlText(name)}, ${sqlText(key)}, (SELECT COUNT(*) + 1 FROM attempts WHERE class_id = ${sqlText(head.class_id ?? null)} AND quiz_id = ${sqlText(head.quiz_id ?? "")} AND student_key = ${sqlText(key)}), ${sqlText(head.started_at ?? null)}, ${Number(head.submitted_at) + i}, ${sqlText(head.score ?? 0)}, ${sqlText(head.max_score ?? 0)}, ${sqlText(head.request_hash ?? "")}) RETURNING *;`,
+			);
+			for (let first = 0; first < rows.length; first += 16)
+				script.push(
+					`INSERT INTO responses (attempt_id, question_id, position, answer, correct, points) VALUES ${rows
+						.slice(first, first + 16)
+						.map(
+							(r) =>
+								`(${sqlText(id)}, ${sqlText(r.question_id ?? "")}, ${sqlText(r.position ?? 0)}, ${sqlText(r.answer ?? null)}, ${sqlText(r.correct ?? 0)}, ${sqlText(r.points ?? 0)})`,
+						)
+						.join(", ")};`,
+				);
+			script.push("COMMIT;");
+		}
+		const scriptFile = path.join(dir, "batches.sql");
+		const cpu = (sqlFile: string) => {
+			const res = spawnSync("bash", ["-c", `TIMEFORMAT="%U %S"; { time sqlite3 "$0" < "$1" > /dev/null; } 2>&1`, copy, sqlFile], {
+				encoding: "utf8",
+			});
+			const [user, sys] = res.stdout.trim().split("\n").at(-1)?.split(" ").map(Number) ?? [];
+			if (res.status !== 0 || user === undefined || sys === undefined || Number.isNaN(user + sys))
+				throw new Error(`sqlite3 run failed: ${res.stdout} ${res.stderr}`);
+			return (user + sys) * 1000;
+		};
+		writeFileSync(scriptFile, `${script.join("\n")}\n`);
+		const emptyFile = path.join(dir, "empty.sql");
+		writeFileSync(emptyFile, "PRAGMA synchronous=OFF;\n");
+		const busy = cpu(scriptFile);
+		const idle = cpu(emptyFile);
+		return { batches, cpuMsPerBatch: (busy - idle) / batches };
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 export async function runCeiling(opts: { pin: boolean; quick: boolean; log: (l: string) => void }): Promise<CeilingResult> {
@@ -235,7 +330,7 @@ export async function runCeiling(opts: { pin: boolean; quick: boolean; log: (l: 
 		const cpu: CpuSample[] = [];
 		for (const key of ["hello", "raw", "app"] as const) {
 			const server = servers[key];
-			const wpid = workerdPid(server);
+			const wpid = workerPid(server);
 			const sample = () => ({ w: cpuMs(wpid), g: groupPids(server).reduce((a, pid) => a + cpuMs(pid), 0) });
 			const idle0 = sample();
 			await sleep(cpuSeconds * 1000);
@@ -265,9 +360,15 @@ export async function runCeiling(opts: { pin: boolean; quick: boolean; log: (l: 
 		let rows: RowSizes | { error: string };
 		try {
 			rows = rowSizes(d1File(app.persistDir));
+			try {
+				rows.sqlite = sqliteBatchCpu(d1File(app.persistDir), quick ? 200 : 2000);
+			} catch (err) {
+				rows.sqlite = { error: err instanceof Error ? err.message : String(err) };
+			}
 			log(
 				`  rows: ${rows.attempts} attempts, ${rows.responses} responses; ${rows.bytesPerAttempt.toFixed(0)} bytes per attempt with its responses and index entries`,
 			);
+			if ("cpuMsPerBatch" in rows.sqlite) log(`  sqlite3 alone: ${rows.sqlite.cpuMsPerBatch.toFixed(3)} ms of CPU per submission batch`);
 		} catch (err) {
 			rows = { error: err instanceof Error ? err.message : String(err) };
 		}
@@ -329,7 +430,7 @@ export function ceilingMarkdown(r: CeilingResult | undefined): string[] {
 	const hello = cpuBy.get("hello");
 	if (r.cpu.length > 0) {
 		out.push(
-			`CPU per request (Linux utime + stime of the server's processes while serving ${fmt(r.cpu[0]?.requests ?? 0)} requests at ${fmt(r.cpu[0]?.rate ?? 0)} req/s for ${r.cpu[0]?.seconds} s, minus the same span idle; workerd reports no CPU time locally):`,
+			`CPU per request (Linux utime + stime of the workerd process that runs the Worker and its local D1, and of all of wrangler dev's processes, while serving ${fmt(r.cpu[0]?.requests ?? 0)} requests at ${fmt(r.cpu[0]?.rate ?? 0)} req/s for ${r.cpu[0]?.seconds} s, minus the same span idle; workerd reports no CPU time locally):`,
 			"",
 			table(
 				[
@@ -353,7 +454,7 @@ export function ceilingMarkdown(r: CeilingResult | undefined): string[] {
 			),
 			"",
 			rawCpu && hello
-				? `One D1 batch of an attempt and its 20 responses, with reading its JSON (raw insert − hello): ${(rawCpu.workerdMs - hello.workerdMs).toFixed(2)} ms of CPU in workerd, the local D1's SQLite included.`
+				? `One D1 batch of an attempt and its 20 responses, with reading its JSON (raw insert − hello): ${(rawCpu.workerdMs - hello.workerdMs).toFixed(2)} ms of CPU in the Worker's workerd, the local D1's SQLite included.`
 				: "",
 			"",
 		);
@@ -375,6 +476,12 @@ export function ceilingMarkdown(r: CeilingResult | undefined): string[] {
 			),
 			"",
 			`One attempt with its ${rows.attempts ? fmt(rows.responses / rows.attempts, 1) : "?"} responses and every index entry: **${fmt(rows.bytesPerAttempt)} bytes**.`,
+			"",
+			rows.sqlite === undefined
+				? ""
+				: "error" in rows.sqlite
+					? `SQLite alone: not measured (${rows.sqlite.error}).`
+					: `SQLite alone (the floor under D1's own time per submission): sqlite3 runs ${fmt(rows.sqlite.batches)} submissions' SQL on a copy of the app's D1 file, each one transaction (the attempt row with its number counted as the app counts it, its responses in INSERTs of 16 rows), synchronous=OFF: **${rows.sqlite.cpuMsPerBatch.toFixed(3)} ms of CPU per submission batch** (user + sys, minus an empty run).`,
 			"",
 		);
 	}
