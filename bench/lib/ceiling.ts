@@ -435,10 +435,10 @@ export function ceilingMarkdown(r: CeilingResult | undefined): string[] {
 			table(
 				[
 					"Target",
-					"workerd ms/request",
+					"Worker's workerd ms/request",
 					"whole wrangler dev group ms/request",
-					"workerd ratio to raw insert",
-					"beyond the hello Worker's (workerd)",
+					"Worker's workerd, ratio to raw insert",
+					"beyond the hello Worker's",
 				],
 				r.cpu.map((s) => [
 					s.target === "hello"
