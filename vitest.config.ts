@@ -15,9 +15,14 @@ export default defineConfig(async () => {
 						TEST_MIGRATIONS: migrations,
 						ADMIN_TOKEN: "test-admin-token-0123456789abcdef",
 						ATTEMPT_SECRET: "test-attempt-secret-0123456789abcdef-0123456789",
+						// Two tenants (worker/db/tenants.ts): quizline.test is "default" on DB, as before; a second school on its own D1.
+						TENANTS: JSON.stringify({
+							default: { binding: "DB" },
+							"school-b": { binding: "DB_SCHOOL_B", hosts: ["school-b.quizline.test"] },
+						}),
 					},
-					// A second, empty database for tests that apply the migrations step by step.
-					d1Databases: ["MIGRATION_DB"],
+					// An empty database for tests that apply the migrations step by step; school B's database.
+					d1Databases: ["MIGRATION_DB", "DB_SCHOOL_B"],
 				},
 			}),
 		],

@@ -2,8 +2,10 @@
  * npm run bench — how fast and how big, as ratios against baselines measured in the same run:
  * the app and two baseline Workers (hello; raw D1 insert) under wrangler dev, load from a separate
  * autocannon process on another core, exports at 10,000 and 100,000 attempts next to sqlite3,
- * and the bundle size. Writes bench/results/latest.json and docs/performance.md.
- * BENCH_QUICK=1 shortens every phase (for trying the script, not for the record).
+ * the bundle size, and the submission-rate ceiling of one D1 (bench/lib/ceiling.ts). Writes
+ * bench/results/latest.json and docs/performance.md.
+ * BENCH_QUICK=1 shortens every phase (for trying the script, not for the record); `-- --only ceiling`
+ * runs that stage alone and merges it into the last run's figures (bench/lib/only.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,14 +13,18 @@ import { HttpClient } from "../scripts/lib/http";
 import { fetchQuiz, makeSubmission, rng, studentAddress } from "../scripts/lib/submissions";
 import { measureAll, type Target } from "./lib/api";
 import { bundleSize } from "./lib/bundle";
+import { runCeiling } from "./lib/ceiling";
 import { type DashboardResult, renderDashboardMarkdown, runDashboard } from "./lib/dashboard";
 import { environment } from "./lib/environment";
 import { runExports } from "./lib/exports";
+import { runOnly } from "./lib/only";
 import { evaluate, type Results, renderMarkdown } from "./lib/report";
 import { hasTaskset, ROOT, startPinned, stopAllServers, stopServer } from "./lib/servers";
 import { drafterCost } from "./lib/startup";
 
 const quick = process.env.BENCH_QUICK === "1";
+// `npm run bench -- --only ceiling`: that stage alone, merged into the last full run's record (bench/lib/only.ts).
+if (process.argv.includes("--only") && process.argv[process.argv.indexOf("--only") + 1] === "ceiling") await runOnly(process.argv, quick);
 
 /** wrangler.toml with [observability] disabled, written under bench/.tmp (paths made relative to it). */
 function withoutObservability(): string {
@@ -53,7 +59,7 @@ const pin = hasTaskset();
 // `npm run bench -- --only dashboard`: the class page's stage alone, printed and kept in bench/.tmp/dashboard.json (the record untouched).
 if (process.argv.includes("--only")) {
 	const stage = process.argv[process.argv.indexOf("--only") + 1];
-	if (stage !== "dashboard") throw new Error(`--only takes "dashboard", not "${stage}"`);
+	if (stage !== "dashboard") throw new Error(`--only takes "dashboard" or "ceiling", not "${stage}"`);
 	const alone = await runDashboard({ pin, quick, log }).finally(stopAllServers);
 	mkdirSync(path.join(ROOT, "bench/.tmp"), { recursive: true });
 	writeFileSync(
@@ -135,6 +141,9 @@ try {
 
 	log(`[${elapsed()}] the class page on a big class`);
 	dashboard = await runDashboard({ pin, quick, log });
+
+	log(`[${elapsed()}] the submission ceiling of one D1`);
+	results.ceiling = await runCeiling({ pin, quick, log });
 } catch (err) {
 	results.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
 	console.error(results.error);

@@ -7,10 +7,11 @@
  *   /export/<token>/<file>             read-only export links
  *   /teacher                           the dashboard (HTML)
  *   /                                  the student pages (HTML) and their static files
- *   scheduled                          the daily clean-up (features/maintenance)
+ *   scheduled                          the daily clean-up (features/maintenance), once per tenant database
  */
 import { Hono } from "hono";
 import { createApp } from "./app";
+import { everyDatabase } from "./db/tenants";
 import type { AppEnv } from "./env";
 import { articlesApi } from "./features/articles/api";
 import { attemptsApi } from "./features/attempts/api";
@@ -58,5 +59,5 @@ const students = pageRouter(studentPages)
 const app = createApp().route("/api", api).route("/export", exportLinks).route("/teacher", dashboard).route("/", students);
 
 export type AppType = typeof app;
-/** The app answers `fetch`; `scheduled` runs the daily clean-up (wrangler.toml `[triggers]`). The app's route table stays readable. */
-export default Object.assign(app, { scheduled });
+/** The app answers `fetch`; `scheduled` runs the daily clean-up (wrangler.toml `[triggers]`) in every tenant's database. The app's route table stays readable. */
+export default Object.assign(app, { scheduled: everyDatabase(scheduled) });

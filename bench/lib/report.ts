@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Measured } from "./api";
 import type { BundleSize } from "./bundle";
+import { type CeilingResult, ceilingMarkdown } from "./ceiling";
 import type { Environment } from "./environment";
 import type { ExportsResult } from "./exports";
 import { ROOT } from "./servers";
@@ -25,6 +26,8 @@ export interface Results {
 	bundle: BundleSize | null;
 	/** The bundle and start-up with and without the quiz drafter (absent in runs made before it). */
 	drafter?: DrafterCost | null;
+	/** The submission-rate ceiling of one D1 (absent in runs made before it). */
+	ceiling?: CeilingResult;
 	seconds: number;
 	targets?: TargetLine[];
 	error?: string;
@@ -119,6 +122,7 @@ export function evaluate(r: Results): TargetLine[] {
 			value: `${fmt(d.with.startupMs, 1)} ms vs ${fmt(d.without.startupMs, 1)} ms = ${x(d.with.startupMs / d.without.startupMs)}; the drafter adds ${fmt((d.with.gzipBytes - d.without.gzipBytes) / KB, 1)} KB gzip`,
 		});
 	}
+	// The ceiling is a measurement for docs/scaling.md, not a target: its own section gives it as ratios.
 	return lines;
 }
 
@@ -193,6 +197,7 @@ export function renderMarkdown(r: Results): string {
 			"",
 		);
 	}
+	out.push(...ceilingMarkdown(r.ceiling));
 	out.push("## Bundle", "");
 	if (r.bundle)
 		out.push(
