@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 /**
  * A D1 session (read replication's Sessions API) in the shape drizzle-orm takes.
  *
@@ -16,4 +18,37 @@ export function sessionAsDatabase(session: D1DatabaseSession, database: D1Databa
 		exec: () => Promise.reject(new Error("exec() is not available inside a D1 session: use prepare() or batch()")),
 		dump: () => Promise.reject(new Error("dump() is not available inside a D1 session")),
 	};
+}
+
+/** The session of the request being served, for routedDatabase (node:async_hooks, which workerd has with nodejs_compat). */
+const requestSession = new AsyncLocalStorage<D1DatabaseSession>();
+
+/** Runs `fn` (the rest of the request) with `session` as the one routedDatabase sends queries through. */
+export function inSession<T>(session: D1DatabaseSession, fn: () => Promise<T>): Promise<T> {
+	return requestSession.run(session, fn);
+}
+
+const routed = new WeakMap<D1Database, D1Database>();
+
+/**
+ * The database as drizzle takes it, sending each query through the session of the request that
+ * makes it (inSession), or through the database itself outside any (a stream read after its
+ * request's handler has returned, the daily clean-up). One per binding and isolate, so that
+ * drizzle's client, which walks the whole schema when it is made, is made once per binding and
+ * isolate rather than per request (db/client.ts).
+ */
+export function routedDatabase(database: D1Database): D1Database {
+	let db = routed.get(database);
+	if (db === undefined) {
+		const target = () => requestSession.getStore() ?? database;
+		db = {
+			prepare: (query: string) => target().prepare(query),
+			batch: <T>(statements: D1PreparedStatement[]) => target().batch<T>(statements),
+			withSession: (constraintOrBookmark?: string) => database.withSession(constraintOrBookmark),
+			exec: (query: string) => database.exec(query),
+			dump: () => database.dump(),
+		};
+		routed.set(database, db);
+	}
+	return db;
 }
