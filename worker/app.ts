@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "./env";
 import { d1Session } from "./http/d1-session";
 import { apiErrorHandler, noRoute } from "./http/problem";
-import { noStoreByDefault, securityHeaders } from "./http/security";
+import { securityHeaders } from "./http/security";
 
 /**
  * The app's frame: security headers and the caching rule (`no-store` unless a handler says otherwise)
@@ -10,5 +10,5 @@ import { noStoreByDefault, securityHeaders } from "./http/security";
  * API's error handling (problem+json). Browser-facing routers set their own HTML error handler.
  */
 export function createApp() {
-	return new Hono<AppEnv>().use(securityHeaders, noStoreByDefault).use(d1Session).notFound(noRoute).onError(apiErrorHandler);
+	return new Hono<AppEnv>().use(securityHeaders).use(d1Session).notFound(noRoute).onError(apiErrorHandler);
 }
