@@ -13,11 +13,15 @@
 import { sha256Hex } from "../lib/hash";
 import author from "./assets/author.client.js";
 import dashboard from "./assets/dashboard.client.js";
+import outbox from "./assets/outbox.client.js";
 import script from "./assets/quiz.client.js";
 import status from "./assets/status.client.js";
 import style from "./assets/style.css";
 import serviceWorkerSource from "./assets/sw.client.js";
 import { checkScript } from "./check-script";
+
+/** The service worker as written, after the outbox it shares with the page's script. */
+const serviceWorkerBody = `${outbox}\n${serviceWorkerSource}`;
 
 interface Asset {
 	path: string;
@@ -38,7 +42,8 @@ export interface AssetPaths {
 
 const FILES = [
 	{ key: "style", stem: "style", ext: "css", body: style, type: "text/css; charset=utf-8" },
-	{ key: "script", stem: "quiz", ext: "js", body: script, type: "text/javascript; charset=utf-8" },
+	// The outbox first, shared with the service worker (assets/outbox.client.js), then the page's script.
+	{ key: "script", stem: "quiz", ext: "js", body: `${outbox}\n${script}`, type: "text/javascript; charset=utf-8" },
 	// The server's own grounding check first, then the script that runs it as the teacher types (views/check-script.ts).
 	{ key: "author", stem: "author", ext: "js", body: `${checkScript()}\n${author}`, type: "text/javascript; charset=utf-8" },
 	{ key: "status", stem: "status", ext: "js", body: status, type: "text/javascript; charset=utf-8" },
@@ -86,8 +91,8 @@ let worker: Promise<string> | undefined;
 export function serviceWorkerScript(): Promise<string> {
 	worker ??= (async () => {
 		const { style: css, script: js } = await assetPaths();
-		const version = (await sha256Hex(`${css} ${js} ${serviceWorkerSource}`)).slice(0, 12);
-		return `const QUIZLINE_VERSION = ${JSON.stringify(version)};\nconst QUIZLINE_ASSETS = ${JSON.stringify([css, js])};\n${serviceWorkerSource}`;
+		const version = (await sha256Hex(`${css} ${js} ${serviceWorkerBody}`)).slice(0, 12);
+		return `const QUIZLINE_VERSION = ${JSON.stringify(version)};\nconst QUIZLINE_ASSETS = ${JSON.stringify([css, js])};\n${serviceWorkerBody}`;
 	})();
 	return worker;
 }

@@ -10,7 +10,7 @@ export function noted(label: string, note = "optional"): Child {
 }
 
 /** A text field with a real label, an optional hint and an error tied to it for screen readers. */
-function TextField(props: {
+export function TextField(props: {
 	id: string;
 	label: Child;
 	value: string;

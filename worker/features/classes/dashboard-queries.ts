@@ -7,6 +7,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
+import type { AttemptExportRow } from "../exports/queries";
 
 /** A query written in SQL, and the shape of its rows (as `raw<Row>` declares them). */
 export interface RawQuery<Row> {
@@ -246,17 +247,8 @@ export function questionSpread(q: {
 
 // ---------------------------------------------------------------- drill-down: one student
 
-export interface StudentAttemptRow {
-	id: string;
-	quiz_id: string;
-	quiz_version: string;
-	student_name: string;
-	attempt_number: number;
-	score: number;
-	max_score: number;
-	started_at: number | null;
-	submitted_at: number;
-}
+/** An attempt as the drill-down lists it: the same columns as an export row. */
+export type StudentAttemptRow = AttemptExportRow;
 
 export interface StudentResponseRow {
 	attempt_id: string;

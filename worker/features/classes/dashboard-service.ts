@@ -8,7 +8,7 @@ import type { Database } from "../../db/client";
 import type { ClassRow } from "../../db/schema";
 import { normaliseAnswer } from "../../domain/quiz/answers";
 import type { Question, Quiz } from "../../domain/quiz/schema";
-import { type HistogramBin, histogram, type ItemAnalysisResult, type ItemStats } from "../../domain/stats";
+import { type HistogramBin, histogram, type ItemAnalysisResult, type ItemStats, type QuizStats } from "../../domain/stats";
 import { answerText } from "../exports/service";
 import { type FoundQuiz, findQuiz, findQuizAt, getCatalog, type QuizSummary, quizzesFor } from "../quizzes/library";
 import {
@@ -66,16 +66,8 @@ export interface AttemptLine {
 	submittedAt: Date;
 }
 
-export interface QuizStatsLine {
-	attempts: number;
-	maxScore: number;
-	mean: number | null;
-	median: number | null;
-	sd: number | null;
-	min: number | null;
-	max: number | null;
-	alpha: number | null;
-}
+/** The quiz statistics the class page shows, Cronbach's alpha as `alpha`. */
+export type QuizStatsLine = Omit<QuizStats, "cronbachAlpha"> & { alpha: number | null };
 
 /** What the class page shows of one quiz. */
 export interface QuizResults {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { firstOrNull, removedAny } from "../../db/results";
 import { attempts, type ClassRow, classes, type RosterStudentRow, rosterStudents } from "../../db/schema";
 
 /** What a code students type opens: its class and, for a personal code, the roster student it names (null for the class's join code). */
@@ -63,14 +64,12 @@ export async function findClassByCode(db: Database, code: string): Promise<Class
 	return (await findByCode(db, code))?.cls ?? null;
 }
 
+/** Matches the class with this id when it is this teacher's. */
+const teacherClass = (teacherId: string, classId: string) => and(eq(classes.id, classId), eq(classes.teacherId, teacherId));
+
 /** A class of this teacher, or null: another teacher's class is as unknown as a missing one. */
-export async function findTeacherClass(db: Database, teacherId: string, classId: string): Promise<ClassRow | null> {
-	const rows = await db
-		.select()
-		.from(classes)
-		.where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
-		.limit(1);
-	return rows[0] ?? null;
+export function findTeacherClass(db: Database, teacherId: string, classId: string): Promise<ClassRow | null> {
+	return firstOrNull(db.select().from(classes).where(teacherClass(teacherId, classId)).limit(1));
 }
 
 /** A teacher's classes, oldest first, each with its number of attempts. */
@@ -101,21 +100,13 @@ export type ClassChanges = Partial<
 
 export async function updateClass(db: Database, teacherId: string, classId: string, changes: ClassChanges): Promise<ClassRow | null> {
 	if (Object.keys(changes).length === 0) return findTeacherClass(db, teacherId, classId);
-	const [row] = await db
-		.update(classes)
-		.set(changes)
-		.where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
-		.returning();
+	const [row] = await db.update(classes).set(changes).where(teacherClass(teacherId, classId)).returning();
 	return row ?? null;
 }
 
 /** Deletes a class; its attempts, their responses and its export links go with it (FK cascades). */
-export async function deleteClass(db: Database, teacherId: string, classId: string): Promise<boolean> {
-	const gone = await db
-		.delete(classes)
-		.where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
-		.returning({ id: classes.id });
-	return gone.length > 0;
+export function deleteClass(db: Database, teacherId: string, classId: string): Promise<boolean> {
+	return removedAny(db.delete(classes).where(teacherClass(teacherId, classId)).returning({ id: classes.id }));
 }
 
 /** Deletes one student's attempts (by student key) in a class; returns how many. */

@@ -6,6 +6,7 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
+import { firstOrNull, removedAny } from "../../db/results";
 import { attempts, classes, type RosterStudentRow, rosterStudents } from "../../db/schema";
 
 /** A class's roster in order. */
@@ -17,14 +18,12 @@ export function readRoster(db: Database, classId: string) {
 		.orderBy(asc(rosterStudents.position), asc(rosterStudents.id));
 }
 
+/** Matches the student with this id on this class's roster. */
+const rosterStudentOf = (classId: string, id: string) => and(eq(rosterStudents.classId, classId), eq(rosterStudents.id, id));
+
 /** One student of a class's roster, or null. */
-export async function findRosterStudent(db: Database, classId: string, id: string): Promise<RosterStudentRow | null> {
-	const rows = await db
-		.select()
-		.from(rosterStudents)
-		.where(and(eq(rosterStudents.classId, classId), eq(rosterStudents.id, id)))
-		.limit(1);
-	return rows[0] ?? null;
+export function findRosterStudent(db: Database, classId: string, id: string): Promise<RosterStudentRow | null> {
+	return firstOrNull(db.select().from(rosterStudents).where(rosterStudentOf(classId, id)).limit(1));
 }
 
 /** The names on the roster of the class with this join code, in order (empty when it has none): the name picker's list. */
@@ -145,11 +144,7 @@ export async function updateRosterStudent(
 	oldKey: string,
 ): Promise<RosterStudentRow | null> {
 	const { id, ...changes } = student;
-	const update = db
-		.update(rosterStudents)
-		.set(changes)
-		.where(and(eq(rosterStudents.classId, classId), eq(rosterStudents.id, id)))
-		.returning();
+	const update = db.update(rosterStudents).set(changes).where(rosterStudentOf(classId, id)).returning();
 	if (oldKey === student.nameKey) return (await update)[0] ?? null;
 	const [rows] = await db.batch([
 		update,
@@ -162,20 +157,11 @@ export async function updateRosterStudent(
 }
 
 /** Removes one student from the roster (their attempts stay); false when they were not on it. */
-export async function deleteRosterStudent(db: Database, classId: string, id: string): Promise<boolean> {
-	const gone = await db
-		.delete(rosterStudents)
-		.where(and(eq(rosterStudents.classId, classId), eq(rosterStudents.id, id)))
-		.returning({ id: rosterStudents.id });
-	return gone.length > 0;
+export function deleteRosterStudent(db: Database, classId: string, id: string): Promise<boolean> {
+	return removedAny(db.delete(rosterStudents).where(rosterStudentOf(classId, id)).returning({ id: rosterStudents.id }));
 }
 
 /** Gives a student a new personal code; null when they are not on this roster. Throws the unique violation when the code is taken. */
-export async function setRosterCode(db: Database, classId: string, id: string, code: string): Promise<RosterStudentRow | null> {
-	const rows = await db
-		.update(rosterStudents)
-		.set({ code })
-		.where(and(eq(rosterStudents.classId, classId), eq(rosterStudents.id, id)))
-		.returning();
-	return rows[0] ?? null;
+export function setRosterCode(db: Database, classId: string, id: string, code: string): Promise<RosterStudentRow | null> {
+	return firstOrNull(db.update(rosterStudents).set({ code }).where(rosterStudentOf(classId, id)).returning());
 }

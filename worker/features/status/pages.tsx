@@ -31,13 +31,30 @@ const unknownQuiz = (cls: ClassRow, quizId: string) =>
 const withQuiz = (path: string, quizId: string | undefined) =>
 	quizId === undefined ? path : `${path}?quizId=${encodeURIComponent(quizId)}`;
 
+/** What both live pages poll with: their JSON and their own address (keeping ?quizId=), the script, its nonce, how often. */
+function polling(vars: StatusEnv["Variables"], page: "status" | "present", quizId: string | undefined) {
+	const base = `/teacher/classes/${vars.cls.id}`;
+	return {
+		liveUrl: withQuiz(`${base}/${page}.json`, quizId),
+		selfUrl: withQuiz(`${base}/${page}`, quizId),
+		script: vars.assets.status,
+		nonce: vars.secureHeadersNonce,
+		interval: POLL_MS,
+	};
+}
+
+/** What both JSON views start with: the class, when the counts were taken, and whether it is (or when it will be) closed. */
+const classMoment = (cls: ClassRow, at: { asOf: Date; closed: boolean; closesAt: Date | null }) => ({
+	classId: cls.id,
+	asOf: at.asOf.toISOString(),
+	closed: at.closed,
+	closesAt: at.closesAt?.toISOString() ?? null,
+});
+
 /** status.json: what the status page shows, for the script to redraw it with (and for anyone reading it). */
 export function statusJson(cls: ClassRow, s: ClassStatus) {
 	return {
-		classId: cls.id,
-		asOf: s.asOf.toISOString(),
-		closed: s.closed,
-		closesAt: s.closesAt?.toISOString() ?? null,
+		...classMoment(cls, s),
 		quizzes: s.quizzes.map((q) => ({ id: q.id, title: q.title, counts: q.counts, ...quizSentences(q.counts) })),
 		roster: s.roster.map((r) => ({ id: r.id, name: r.name, states: r.states })),
 		notOnRoster: s.notOnRoster.map((o) => ({ key: o.key, name: o.name, states: o.states })),
@@ -47,10 +64,7 @@ export function statusJson(cls: ClassRow, s: ClassStatus) {
 /** present.json: the projector's counts; no names, no scores. */
 export function presentJson(cls: ClassRow, p: PresentCounts) {
 	return {
-		classId: cls.id,
-		asOf: p.asOf.toISOString(),
-		closed: p.closed,
-		closesAt: p.closesAt?.toISOString() ?? null,
+		...classMoment(cls, p),
 		quiz: p.quiz,
 		joined: p.joined,
 		submitted: p.submitted,
@@ -65,19 +79,9 @@ export const statusPages = new Hono<StatusEnv>()
 		const { quizId } = c.req.valid("query");
 		const result = await classStatus(c.var.db, cls, quizId);
 		if (result.kind === "unknownQuiz") throw unknownQuiz(cls, result.quizId);
-		const base = `/teacher/classes/${cls.id}`;
-		return c.render(
-			<StatusPage
-				cls={cls}
-				status={result.status}
-				liveUrl={withQuiz(`${base}/status.json`, quizId)}
-				selfUrl={withQuiz(`${base}/status`, quizId)}
-				script={c.var.assets.status}
-				nonce={c.var.secureHeadersNonce}
-				interval={POLL_MS}
-			/>,
-			{ title: `${cls.name}: who has submitted` },
-		);
+		return c.render(<StatusPage cls={cls} status={result.status} {...polling(c.var, "status", quizId)} />, {
+			title: `${cls.name}: who has submitted`,
+		});
 	})
 	.get("/status.json", validate("query", querySchema), async (c) => {
 		const result = await classStatus(c.var.db, c.var.cls, c.req.valid("query").quizId);
@@ -93,7 +97,6 @@ export const statusPages = new Hono<StatusEnv>()
 			quizId === undefined ? Promise.resolve(null) : classQuizzes(c.var.db, cls),
 		]);
 		if (result.kind === "unknownQuiz") throw unknownQuiz(cls, result.quizId);
-		const base = `/teacher/classes/${cls.id}`;
 		return c.render(
 			<PresentPage
 				cls={cls}
@@ -101,11 +104,7 @@ export const statusPages = new Hono<StatusEnv>()
 				counts={result.counts}
 				quizzes={quizzes ?? result.quizzes}
 				askedQuizId={quizId}
-				liveUrl={withQuiz(`${base}/present.json`, quizId)}
-				selfUrl={withQuiz(`${base}/present`, quizId)}
-				script={c.var.assets.status}
-				nonce={c.var.secureHeadersNonce}
-				interval={POLL_MS}
+				{...polling(c.var, "present", quizId)}
 			/>,
 			{ title: `${cls.name}: join` },
 		);

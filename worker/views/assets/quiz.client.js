@@ -50,36 +50,18 @@
 	/** An attempt the server has stored: its id must not be submitted again with other answers. */
 	const spent = (id) => results().some((r) => r.attemptId === id && r.confirmed);
 
-	/* The outbox: IndexedDB "quizline", store "outbox", one record per attempt id (the service worker reads it too). */
+	/* The outbox: `quizlineOutbox` (worker/views/assets/outbox.client.js, before this script; the service worker reads it too). */
 	const SYNC = "quizline-outbox";
 	const WEEK = 7 * 24 * 60 * 60 * 1000;
-	let opened;
-	function outboxDo(mode, op) {
-		opened ??= new Promise((resolve, reject) => {
-			const req = indexedDB.open("quizline", 1);
-			req.onupgradeneeded = () => req.result.createObjectStore("outbox", { keyPath: "attemptId" });
-			req.onsuccess = () => resolve(req.result);
-			req.onerror = () => reject(req.error);
-		});
-		return opened.then(
-			(db) =>
-				new Promise((resolve, reject) => {
-					const tx = db.transaction("outbox", mode);
-					const req = op(tx.objectStore("outbox"));
-					tx.oncomplete = () => resolve(req.result);
-					tx.onabort = tx.onerror = () => reject(tx.error);
-				}),
-		);
-	}
 	// Without IndexedDB (rare) a submission is still sent while the page is open; the draft keeps the answers.
 	const outbox = {
-		all: () => outboxDo("readonly", (s) => s.getAll()).catch(() => []),
+		all: () => quizlineOutbox("readonly", (s) => s.getAll()).catch(() => []),
 		put: (record) =>
-			outboxDo("readwrite", (s) => s.put(record)).then(
+			quizlineOutbox("readwrite", (s) => s.put(record)).then(
 				() => true,
 				() => false,
 			),
-		remove: (id) => outboxDo("readwrite", (s) => s.delete(id)).catch(() => undefined),
+		remove: (id) => quizlineOutbox("readwrite", (s) => s.delete(id)).catch(() => undefined),
 	};
 	const post = (body) =>
 		fetch("/api/attempts", {

@@ -2,7 +2,8 @@
  * Quizline service worker: a quiz page once opened loads again offline, with its stylesheet and
  * script, and a submission made offline is sent when the network is back, even with no page open
  * (Background Sync). Served at /sw.js by the Worker (worker/views/assets.ts prepends the current
- * asset URLs and a version), so it has the same security headers as every response.
+ * asset URLs, a version and the outbox shared with the pages, assets/outbox.client.js), so it has
+ * the same security headers as every response.
  *
  * What it keeps, and nothing else: the hashed /static/ files this version uses, and the last copy
  * of each quiz page (/quiz/:id) fetched online. Teacher pages, exports, results, the API, and
@@ -16,31 +17,12 @@
  * "outbox", one record per attempt id holding the body frozen when Submit was pressed. This worker
  * only sends what is queued and marks the record "sent" or "refused"; the pages do the rest.
  */
-/* global QUIZLINE_VERSION, QUIZLINE_ASSETS */
+/* global QUIZLINE_VERSION, QUIZLINE_ASSETS, quizlineOutbox */
 const CACHE = `quizline-${QUIZLINE_VERSION}`;
 const QUIZ_PAGE = /^\/quiz\/[^/]+$/;
 /** Student pages that get the offline page when the network fails: join, result and quiz pages, nothing of the dashboard. */
 const STUDENT_PAGE = /^\/(?:|join\/[^/]+|result\/[^/]+|quiz\/[^/]+)$/;
 const SYNC = "quizline-outbox";
-
-let opened;
-function outbox(mode, op) {
-	opened ??= new Promise((resolve, reject) => {
-		const req = indexedDB.open("quizline", 1);
-		req.onupgradeneeded = () => req.result.createObjectStore("outbox", { keyPath: "attemptId" });
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error);
-	});
-	return opened.then(
-		(db) =>
-			new Promise((resolve, reject) => {
-				const tx = db.transaction("outbox", mode);
-				const req = op(tx.objectStore("outbox"));
-				tx.oncomplete = () => resolve(req.result);
-				tx.onabort = tx.onerror = () => reject(tx.error);
-			}),
-	);
-}
 
 /** Fetches a quiz page afresh into this version's cache; false when the network or the server says no. */
 async function keepPage(path) {
@@ -158,7 +140,7 @@ self.addEventListener("fetch", (event) => {
  */
 async function flush() {
 	let again = false;
-	for (const rec of await outbox("readonly", (s) => s.getAll())) {
+	for (const rec of await quizlineOutbox("readonly", (s) => s.getAll())) {
 		if (rec.state !== "queued") continue;
 		let res;
 		try {
@@ -177,7 +159,7 @@ async function flush() {
 			continue;
 		}
 		const detail = res.ok ? "" : ((await res.json().catch(() => null))?.detail ?? "");
-		await outbox("readwrite", (s) => s.put({ ...rec, state: res.ok ? "sent" : "refused", status: res.status, detail }));
+		await quizlineOutbox("readwrite", (s) => s.put({ ...rec, state: res.ok ? "sent" : "refused", status: res.status, detail }));
 		const page = `/quiz/${encodeURIComponent(rec.quizId)}`;
 		if (res.ok && (await caches.match(page, { cacheName: CACHE }))) await keepPage(page);
 	}

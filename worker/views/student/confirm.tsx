@@ -66,6 +66,15 @@ const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "s
 /** A moment as students read it, e.g. "24 December 2026 at 16:00 UTC" (the server does not know their time zone). */
 export const readableTime = (at: Date): string => `${TIME.format(at)} UTC`;
 
+/** The way back to the quiz list, at the end of a student's page. */
+export function ChooseAnotherQuiz() {
+	return (
+		<a class="button" href="/">
+			Choose another quiz
+		</a>
+	);
+}
+
 /** Why a quiz cannot be taken now, told before any answer is typed (or instead of storing one). */
 export type QuizRefusal =
 	| { kind: "classClosed"; closesAt: Date }
@@ -102,9 +111,7 @@ export function QuizRefusedPage({ quizTitle, refusal }: { quizTitle: string; ref
 					<p class="big">{refusal.sentence}</p>
 				)}
 				<p class="actions">
-					<a class="button" href="/">
-						Choose another quiz
-					</a>
+					<ChooseAnotherQuiz />
 				</p>
 			</main>
 		</>

@@ -1,5 +1,4 @@
-import type { Child } from "hono/jsx";
-import { ErrorSummary } from "../fields";
+import { ErrorSummary, TextField } from "../fields";
 import { Bar, type PageProps } from "../layout";
 import { MyResults } from "./my-results";
 
@@ -43,46 +42,6 @@ export const joinPageProps: PageProps = {
 	description: "Type your name and your code, or the code on your card, and pick a quiz.",
 	script: true,
 };
-
-/** A text field with a real label, an optional hint and an error tied to it for screen readers. */
-function TextField(props: {
-	id: string;
-	label: Child;
-	value: string;
-	maxlength: number;
-	hint?: string;
-	error?: string | undefined;
-	extra?: Record<string, string | boolean>;
-}) {
-	const { id, label, value, maxlength, hint, error, extra } = props;
-	const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
-	return (
-		<div class="field">
-			<label for={id}>{label}</label>
-			<input
-				id={id}
-				name={id}
-				type="text"
-				value={value}
-				maxlength={maxlength}
-				autocomplete="off"
-				aria-invalid={error ? "true" : undefined}
-				aria-describedby={describedBy || undefined}
-				{...extra}
-			/>
-			{hint ? (
-				<p id={`${id}-hint`} class="hint">
-					{hint}
-				</p>
-			) : null}
-			{error ? (
-				<p id={`${id}-error`} class="error">
-					{error}
-				</p>
-			) : null}
-		</div>
-	);
-}
 
 const CODE_EXTRA = { autocapitalize: "characters", spellcheck: "false" };
 

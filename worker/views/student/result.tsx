@@ -3,7 +3,8 @@ import type { PublicQuiz } from "../../domain/quiz/public";
 import type { ReviewJson, ReviewLevel, ShownQuestionResult } from "../../domain/review";
 import type { ShownResult } from "../../features/attempts/service";
 import { Bar, type PageProps } from "../layout";
-import { readableTime } from "./confirm";
+import { QuoteInParagraph } from "../quote";
+import { ChooseAnotherQuiz, readableTime } from "./confirm";
 
 /**
  * `/result/:attemptId`: the score, then as much as the class's review policy shows now. The page is
@@ -78,9 +79,7 @@ export function ResultPage({ quiz, result, canRetry, onlyWrong: askedOnlyWrong =
 							Try this quiz again
 						</a>
 					) : null}
-					<a class="button" href="/">
-						Choose another quiz
-					</a>
+					<ChooseAnotherQuiz />
 				</p>
 			</main>
 		</>
@@ -221,11 +220,7 @@ function Evidence({ paragraphs, paragraph, quote }: { paragraphs: readonly strin
 						<mark>{quote}</mark>
 					</p>
 				) : (
-					<p>
-						{text.slice(0, at)}
-						<mark>{quote}</mark>
-						{text.slice(at + quote.length)}
-					</p>
+					<QuoteInParagraph text={text} quote={quote} at={at} />
 				)}
 			</blockquote>
 		</figure>

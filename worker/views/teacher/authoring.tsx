@@ -25,6 +25,7 @@ import {
 } from "../../features/authoring/form";
 import type { Openness, ReviewArticle, ReviewTarget } from "../../features/authoring/service";
 import { noted } from "../fields";
+import { QuoteInParagraph } from "../quote";
 
 const TYPE_NAMES: Record<QuestionDraft["type"], string> = {
 	single: "One correct choice",
@@ -533,17 +534,7 @@ function Evidence({ n, paragraphs, paragraph, quote }: { n: number; paragraphs: 
 		<figure class="evidence" id={`questions-${n}-preview`} data-preview="">
 			<figcaption>{text === undefined ? "Choose a paragraph of the article." : `Paragraph ${p}:`}</figcaption>
 			{text === undefined ? null : (
-				<blockquote>
-					{found < 0 ? (
-						<p>{text}</p>
-					) : (
-						<p>
-							{text.slice(0, found)}
-							<mark>{wanted}</mark>
-							{text.slice(found + wanted.length)}
-						</p>
-					)}
-				</blockquote>
+				<blockquote>{found < 0 ? <p>{text}</p> : <QuoteInParagraph text={text} quote={wanted} at={found} />}</blockquote>
 			)}
 		</figure>
 	);

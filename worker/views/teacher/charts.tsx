@@ -33,17 +33,6 @@ export const fixed = (x: number | null, digits = 1) => (x === null ? "—" : x.t
 /** A score as a teacher writes it: 14, 13.5, 13.25. */
 export const points = (x: number) => String(Math.round(x * 100) / 100);
 
-/** Text shortened to `max` characters (code points), with an ellipsis. */
-export function truncate(text: string, max: number): string {
-	const chars = [...text];
-	return chars.length <= max
-		? text
-		: `${chars
-				.slice(0, max - 1)
-				.join("")
-				.trimEnd()}…`;
-}
-
 const DIFFICULTY: Record<Difficulty, string> = {
 	"very easy": "very easy",
 	easy: "easy",

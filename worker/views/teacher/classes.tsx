@@ -1,6 +1,7 @@
 import { raw } from "hono/html";
 import { renderSVG } from "uqr";
 import type { ClassRow } from "../../db/schema";
+import { truncate } from "../../domain/lms/common";
 import { formatInZone } from "../../domain/time-zone";
 import type { ClassDashboard, QuizResults, SortDirection, TableSort } from "../../features/classes/dashboard-service";
 import {
@@ -14,7 +15,6 @@ import {
 	ScoreHistogram,
 	SET_WORDS,
 	ShareBar,
-	truncate,
 } from "./charts";
 import { ClassNav, LeakWarning, PolicySummary, SetChooser, type TimeZoneChoice, ZoneNote } from "./settings";
 

@@ -4,9 +4,10 @@
  * a student's attempts are deleted. Plain pages: links and GET forms, no script.
  */
 import type { ClassRow } from "../../db/schema";
+import { truncate } from "../../domain/lms/common";
 import { formatInZone } from "../../domain/time-zone";
 import type { AnswerSpread, QuestionDrilldown, StudentDrilldown } from "../../features/classes/dashboard-service";
-import { difficultyWord, discriminationWord, EXPLAIN, fixed, percentText, points, SET_WORDS, ShareBar, truncate } from "./charts";
+import { difficultyWord, discriminationWord, EXPLAIN, fixed, percentText, points, SET_WORDS, ShareBar } from "./charts";
 import { ClassNav, SetChooser, type TimeZoneChoice } from "./settings";
 
 const classHref = (classId: string) => `/teacher/classes/${encodeURIComponent(classId)}`;

@@ -7,6 +7,7 @@ import { raw } from "hono/html";
 import { encode } from "uqr";
 import type { ClassRow } from "../../db/schema";
 import { type RosterStudent, spacedCode } from "../../domain/roster";
+import { ErrorSummary } from "../fields";
 
 /** A QR code as a small SVG: one path of horizontal runs (a tenth of the size of one square per module), crisp when printed. */
 export function qrSvg(text: string, label: string): string {
@@ -51,20 +52,6 @@ export interface RosterPageProps {
 }
 
 const base = (cls: ClassRow) => `/teacher/classes/${cls.id}`;
-
-function Problems({ heading, messages }: { heading: string; messages: string[] | undefined }) {
-	if (!messages || messages.length === 0) return null;
-	return (
-		<div class="alert" role="alert">
-			<h2>{heading}</h2>
-			<ul>
-				{messages.map((m) => (
-					<li>{m}</li>
-				))}
-			</ul>
-		</div>
-	);
-}
 
 function Notice({ notice }: { notice: RosterNotice | undefined }) {
 	if (!notice) return null;
@@ -133,7 +120,7 @@ function ImportForm({
 	return (
 		<section aria-labelledby="import-h">
 			<h2 id="import-h">Import a list</h2>
-			<Problems heading="Nothing was imported" messages={errors} />
+			<ErrorSummary heading="Nothing was imported" messages={errors ?? []} />
 			<form method="post" action={`${base(cls)}/roster/import`} enctype="multipart/form-data" class="paste" novalidate>
 				<div class="field">
 					<label for="names">Paste names</label>
@@ -279,7 +266,7 @@ export function RosterPage(p: RosterPageProps) {
 			</section>
 			<section aria-labelledby="add-h">
 				<h2 id="add-h">Add one student</h2>
-				<Problems heading="The student was not added" messages={p.addErrors} />
+				<ErrorSummary heading="The student was not added" messages={p.addErrors ?? []} />
 				<form method="post" action={`${base(p.cls)}/roster/students`} novalidate>
 					<StudentFields v={p.added ?? empty} prefix="new-" />
 					<button type="submit">Add student</button>
@@ -335,7 +322,7 @@ export function StudentPage(p: StudentPageProps) {
 			</section>
 			<section aria-labelledby="edit-h">
 				<h2 id="edit-h">Name and details</h2>
-				<Problems heading="Nothing was changed" messages={p.errors} />
+				<ErrorSummary heading="Nothing was changed" messages={p.errors ?? []} />
 				<form method="post" action={at} novalidate>
 					<p class="hint">Renaming also renames this student's results in this class. Empty optional fields are cleared.</p>
 					<StudentFields v={values} />

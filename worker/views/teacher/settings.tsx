@@ -4,10 +4,26 @@
  * withholds, and which attempts count. Every setting is a plain form that posts and comes back here
  * (works without JavaScript); each explains in plain words what it does.
  */
+import type { Child } from "hono/jsx";
 import type { ClassRow, ReviewLevel, ReviewTime } from "../../db/schema";
 import { formatInZone, offsetLabel, toLocalInput } from "../../domain/time-zone";
 import { ATTEMPT_SETS, type AttemptSet } from "../../features/classes/dashboard-service";
 import { SET_WORDS } from "./charts";
+
+/** A radio button with its label, and the hint under it that describes it. */
+function RadioChoice(props: { name: string; value: string; checked: boolean; hintId: string; label: Child; children: Child }) {
+	return (
+		<>
+			<label class="choice">
+				<input type="radio" name={props.name} value={props.value} checked={props.checked} aria-describedby={props.hintId} />
+				<span>{props.label}</span>
+			</label>
+			<p class="hint" id={props.hintId}>
+				{props.children}
+			</p>
+		</>
+	);
+}
 
 /** The zone the dashboard shows times in, and whether the teacher (or their browser) chose it. */
 export interface TimeZoneChoice {
@@ -248,20 +264,18 @@ export function SettingsPage(p: SettingsPageProps) {
 				<form method="post" action={action("quizzes")}>
 					<fieldset>
 						<legend>Which quizzes</legend>
-						<label class="choice">
-							<input type="radio" name="scope" value="all" checked={open === null} aria-describedby="scope-all-hint" />
-							<span>Every quiz</span>
-						</label>
-						<p class="hint" id="scope-all-hint">
+						<RadioChoice name="scope" value="all" checked={open === null} hintId="scope-all-hint" label="Every quiz">
 							The whole library and all your own quizzes, including those you publish later.
-						</p>
-						<label class="choice">
-							<input type="radio" name="scope" value="chosen" checked={open !== null} aria-describedby="scope-chosen-hint" />
-							<span>Only the quizzes ticked below</span>
-						</label>
-						<p class="hint" id="scope-chosen-hint">
+						</RadioChoice>
+						<RadioChoice
+							name="scope"
+							value="chosen"
+							checked={open !== null}
+							hintId="scope-chosen-hint"
+							label="Only the quizzes ticked below"
+						>
 							Tick none to close every quiz for now.
-						</p>
+						</RadioChoice>
 					</fieldset>
 					<QuizBoxes quizzes={p.own} open={open} legend="Your quizzes" />
 					<QuizBoxes quizzes={p.library} open={open} legend="The library" />
@@ -347,42 +361,30 @@ export function SettingsPage(p: SettingsPageProps) {
 					<fieldset>
 						<legend>What they see</legend>
 						{(["score", "marks", "full"] as const).map((level) => (
-							<>
-								<label class="choice">
-									<input
-										type="radio"
-										name="review"
-										value={level}
-										checked={cls.review === level}
-										aria-describedby={`review-${level}-hint`}
-									/>
-									<span>{REVIEW_WORDS[level].label}</span>
-								</label>
-								<p class="hint" id={`review-${level}-hint`}>
-									{REVIEW_WORDS[level].sentence}
-								</p>
-							</>
+							<RadioChoice
+								name="review"
+								value={level}
+								checked={cls.review === level}
+								hintId={`review-${level}-hint`}
+								label={REVIEW_WORDS[level].label}
+							>
+								{REVIEW_WORDS[level].sentence}
+							</RadioChoice>
 						))}
 					</fieldset>
 					<fieldset>
 						<legend>When they see it</legend>
 						{(["submit", "close"] as const).map((time) => (
-							<>
-								<label class="choice">
-									<input
-										type="radio"
-										name="reviewAfter"
-										value={time}
-										checked={cls.reviewAfter === time}
-										aria-describedby={`after-${time}-hint`}
-									/>
-									<span>{REVIEW_TIME_WORDS[time].label}</span>
-								</label>
-								<p class="hint" id={`after-${time}-hint`}>
-									{REVIEW_TIME_WORDS[time].sentence}
-									{time === "close" && cls.closesAt === null ? " This class has no closing time yet: set one above." : ""}
-								</p>
-							</>
+							<RadioChoice
+								name="reviewAfter"
+								value={time}
+								checked={cls.reviewAfter === time}
+								hintId={`after-${time}-hint`}
+								label={REVIEW_TIME_WORDS[time].label}
+							>
+								{REVIEW_TIME_WORDS[time].sentence}
+								{time === "close" && cls.closesAt === null ? " This class has no closing time yet: set one above." : ""}
+							</RadioChoice>
 						))}
 					</fieldset>
 					<p class="hint">Library quizzes can be practised by anyone without the class code, with everything shown at once.</p>
