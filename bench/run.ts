@@ -7,10 +7,11 @@
  * BENCH_QUICK=1 shortens every phase (for trying the script, not for the record); `-- --only ceiling`
  * runs that stage alone and merges it into the last run's figures (bench/lib/only.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HttpClient } from "../scripts/lib/http";
 import { fetchQuiz, makeSubmission, rng, studentAddress } from "../scripts/lib/submissions";
+import { wranglerTomlCopy } from "../scripts/lib/wrangler";
 import { measureAll, type Target } from "./lib/api";
 import { bundleSize } from "./lib/bundle";
 import { runCeiling } from "./lib/ceiling";
@@ -30,12 +31,7 @@ if (process.argv.includes("--only") && process.argv[process.argv.indexOf("--only
 function withoutObservability(): string {
 	const dir = path.join(ROOT, "bench/.tmp");
 	mkdirSync(dir, { recursive: true });
-	const toml = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8")
-		.replace(/^#:schema .*$/m, "")
-		.replace(/^main = "(.*)"$/m, (_, m: string) => `main = "../../${m}"`)
-		.replace(/^migrations_dir = "(.*)"$/m, (_, m: string) => `migrations_dir = "../../${m}"`)
-		.replace(/(\[observability\]\s*\nenabled = )true/, "$1false");
-	if (!toml.includes("enabled = false")) throw new Error("could not turn [observability] off in a copy of wrangler.toml");
+	const toml = wranglerTomlCopy(dir).replace(/^migrations_dir = "(.*)"$/m, (_, m: string) => `migrations_dir = "../../${m}"`);
 	writeFileSync(path.join(dir, "wrangler.no-observability.toml"), toml);
 	return "bench/.tmp/wrangler.no-observability.toml";
 }

@@ -19,7 +19,7 @@
  * on Cloudflare each D1 is its own Durable Object, on its own thread (docs/scaling.md).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -27,7 +27,7 @@ import { HttpClient } from "./lib/http";
 import { removeState, startLocalServer, TEST_ADMIN_TOKEN } from "./lib/local-server";
 import { makeSubmission, type PublicQuiz, QUIZ_ID, rng } from "./lib/submissions";
 import { tenantDatabases } from "./lib/tenants";
-import { wrangler } from "./lib/wrangler";
+import { wrangler, wranglerTomlCopy } from "./lib/wrangler";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -58,10 +58,7 @@ const databaseOf = (s: number) => s % DATABASES;
 function writeConfig(): string {
 	const dir = path.join(ROOT, "bench/.tmp/simulate-day");
 	mkdirSync(dir, { recursive: true });
-	const base = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8")
-		.replace(/^#:schema .*$/m, "")
-		.replace(/^main = "(.*)"$/m, (_, m: string) => `main = "../../../${m}"`)
-		.replace(/(\[observability\]\s*\nenabled = )true/, "$1false")
+	const base = wranglerTomlCopy(dir)
 		.replace(/\[\[d1_databases\]\][\s\S]*?migrations_dir = "migrations"\n/, "")
 		.replace(/^TENANTS = .*$/m, "");
 	const d1 = Array.from(

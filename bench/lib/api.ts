@@ -3,10 +3,8 @@
  * other core), a warm-up run first, then `repeats` runs of `seconds` each, the targets interleaved
  * so drift on a shared machine hits app and baseline alike; the median run is reported.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import type { CannonJob, CannonResult } from "./cannon";
-import { LOAD_CPU, ROOT } from "./servers";
+import { loadProcess } from "./servers";
 
 export interface Target {
 	key: string;
@@ -34,30 +32,7 @@ export function median(xs: number[]): number {
 
 /** Runs one autocannon job in its own Node process, pinned to LOAD_CPU when `pin`. */
 export function cannon(job: CannonJob, pin: boolean): Promise<CannonResult> {
-	const node = process.execPath;
-	const args = ["--import", "tsx", path.join(ROOT, "bench/lib/cannon.ts"), JSON.stringify(job)];
-	const [cmd, argv] = pin ? ["taskset", ["-c", LOAD_CPU, node, ...args]] : [node, args];
-	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, argv as string[], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-		let out = "";
-		let err = "";
-		child.stdout.on("data", (d: Buffer) => {
-			out += d;
-		});
-		child.stderr.on("data", (d: Buffer) => {
-			err += d;
-		});
-		const timer = setTimeout(() => child.kill("SIGKILL"), (job.seconds + 60) * 1000);
-		child.on("exit", (code) => {
-			clearTimeout(timer);
-			if (code !== 0) return reject(new Error(`autocannon process failed (${code}): ${err.slice(0, 2000)}`));
-			try {
-				resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "") as CannonResult);
-			} catch {
-				reject(new Error(`autocannon printed no result: ${out.slice(0, 500)} ${err.slice(0, 500)}`));
-			}
-		});
-	});
+	return loadProcess<CannonResult>("cannon.ts", job, pin, 60, "autocannon");
 }
 
 export async function measureAll(

@@ -19,7 +19,7 @@
  *   attempts and responses tables and of their indexes (whole pages, as the file holds them), per
  *   stored attempt.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -28,7 +28,7 @@ import { type LocalServer, TEST_ADMIN_TOKEN } from "../../scripts/lib/local-serv
 import { fetchQuiz, makeSubmission, rng } from "../../scripts/lib/submissions";
 import { d1File } from "./exports";
 import type { PacedJob, PacedResult } from "./paced";
-import { groupPids, LOAD_CPU, ROOT, startPinned, stopServer } from "./servers";
+import { groupPids, loadProcess, startPinned, stopServer } from "./servers";
 
 /** A step passes while p99 stays at or under this. */
 export const P99_LIMIT_MS = 1000;
@@ -90,30 +90,7 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFracti
 
 /** One paced run in its own process, pinned to LOAD_CPU when `pin`. */
 function paced(job: PacedJob, pin: boolean): Promise<PacedResult> {
-	const node = process.execPath;
-	const args = ["--import", "tsx", path.join(ROOT, "bench/lib/paced.ts"), JSON.stringify(job)];
-	const [cmd, argv] = pin ? ["taskset", ["-c", LOAD_CPU, node, ...args]] : [node, args];
-	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, argv as string[], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-		let out = "";
-		let err = "";
-		child.stdout.on("data", (d: Buffer) => {
-			out += d;
-		});
-		child.stderr.on("data", (d: Buffer) => {
-			err += d;
-		});
-		const timer = setTimeout(() => child.kill("SIGKILL"), (job.seconds + 120) * 1000);
-		child.on("exit", (code) => {
-			clearTimeout(timer);
-			if (code !== 0) return reject(new Error(`paced load process failed (${code}): ${err.slice(0, 2000)}`));
-			try {
-				resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "") as PacedResult);
-			} catch {
-				reject(new Error(`paced load printed no result: ${out.slice(0, 500)} ${err.slice(0, 500)}`));
-			}
-		});
-	});
+	return loadProcess<PacedResult>("paced.ts", job, pin, 120, "paced load");
 }
 
 /** utime + stime of a process in milliseconds (Linux /proc, clock ticks of 1/100 s). */

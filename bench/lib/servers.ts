@@ -3,7 +3,7 @@
  * its own local D1, pinned to one core (taskset) so the load generator can have another; and
  * the workerd process's memory, read from /proc.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -70,4 +70,36 @@ export async function stopAllServers(): Promise<void> {
 	await Promise.all([...started].map((s) => s.kill()));
 	for (const s of started) removeState(s.persistDir);
 	started.clear();
+}
+
+/**
+ * Runs a load script (bench/lib/<script>) with its job as the one argument, in its own Node process
+ * pinned to LOAD_CPU when `pin`, killed `graceSeconds` after the job's own length; resolves with the
+ * JSON the script prints on its last line. `what` names the load in errors.
+ */
+export function loadProcess<R>(script: string, job: { seconds: number }, pin: boolean, graceSeconds: number, what: string): Promise<R> {
+	const node = process.execPath;
+	const args = ["--import", "tsx", path.join(ROOT, "bench/lib", script), JSON.stringify(job)];
+	const [cmd, argv] = pin ? ["taskset", ["-c", LOAD_CPU, node, ...args]] : [node, args];
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, argv as string[], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+		let out = "";
+		let err = "";
+		child.stdout.on("data", (d: Buffer) => {
+			out += d;
+		});
+		child.stderr.on("data", (d: Buffer) => {
+			err += d;
+		});
+		const timer = setTimeout(() => child.kill("SIGKILL"), (job.seconds + graceSeconds) * 1000);
+		child.on("exit", (code) => {
+			clearTimeout(timer);
+			if (code !== 0) return reject(new Error(`${what} process failed (${code}): ${err.slice(0, 2000)}`));
+			try {
+				resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "") as R);
+			} catch {
+				reject(new Error(`${what} printed no result: ${out.slice(0, 500)} ${err.slice(0, 500)}`));
+			}
+		});
+	});
 }

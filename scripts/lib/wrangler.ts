@@ -9,6 +9,7 @@
  *   wrangler.
  */
 import { type SpawnSyncOptions, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -30,4 +31,19 @@ export function useOfflineDefaults(): void {
 /** Runs a wrangler command from the project root and returns its output (never throws for a failed command). */
 export function wrangler(args: string[], options: Omit<SpawnSyncOptions, "encoding"> = {}) {
 	return spawnSync(WRANGLER, args, { cwd: ROOT, env: wranglerEnv(), maxBuffer: 64 * 1024 * 1024, ...options, encoding: "utf8" });
+}
+
+/**
+ * wrangler.toml as a copy of it kept in `dir` (absolute, below ROOT) would need it: no `#:schema`
+ * line, `main` relative to `dir`, and [observability] off (its local trace store would be one more
+ * writer sharing the machine with what is being measured). Throws if it could not be turned off.
+ */
+export function wranglerTomlCopy(dir: string): string {
+	const up = path.relative(dir, ROOT).split(path.sep).join("/");
+	const toml = readFileSync(WRANGLER_CONFIG, "utf8")
+		.replace(/^#:schema .*$/m, "")
+		.replace(/^main = "(.*)"$/m, (_, m: string) => `main = "${up}/${m}"`)
+		.replace(/(\[observability\]\s*\nenabled = )true/, "$1false");
+	if (!toml.includes("enabled = false")) throw new Error("could not turn [observability] off in a copy of wrangler.toml");
+	return toml;
 }

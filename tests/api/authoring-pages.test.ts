@@ -10,7 +10,7 @@ import type { QuestionFile } from "../../worker/domain/quiz/schema";
 import footbridge from "../fixtures/articles/river-footbridge.txt?raw";
 import { BASE, call } from "../fixtures/http";
 import { QUIZ_ID } from "../fixtures/quiz";
-import { bearer, createClass, createTeacher, freshIp } from "../fixtures/teacher";
+import { bearer, createClass, createTeacher, freshIp, signIn } from "../fixtures/teacher";
 
 const [TITLE = "", ...LINES] = footbridge.replace(/\r\n?/g, "\n").split("\n");
 const ARTICLE = { title: TITLE.trim(), text: LINES.join("\n"), source: "Surrey Advertiser", date: "3 March 2026" };
@@ -32,12 +32,6 @@ const post = (path: string, cookie: string, fields: Fields | Record<string, stri
 		redirect: "manual",
 	});
 const get = (path: string, cookie: string) => call(path, { headers: { Cookie: cookie }, redirect: "manual" });
-
-async function signIn(token: string): Promise<string> {
-	const res = await post("/teacher/sign-in", "", { token });
-	expect(res.status).toBe(303);
-	return (res.headers.get("Set-Cookie") ?? "").split(";")[0] as string;
-}
 
 async function teacher(name = "Ms Author") {
 	const t = await createTeacher(name);

@@ -11,6 +11,7 @@ import {
 } from "../../worker/features/exports/service";
 import { client } from "../fixtures/client";
 import { parseCsv } from "../fixtures/csv";
+import { watchedD1 } from "../fixtures/d1-watch";
 import { call, postJson } from "../fixtures/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
 import { bearer, createClass, createTeacher, getCsv, seedAttempts, submit } from "../fixtures/teacher";
@@ -27,31 +28,10 @@ async function collect(gen: AsyncGenerator<string, void, undefined>): Promise<st
 
 /** The real local D1, with every query's returned row count written down. */
 function countingD1(db: D1Database, rowsPerQuery: number[]): D1Database {
-	const wrap = (stmt: D1PreparedStatement): D1PreparedStatement =>
-		new Proxy(stmt, {
-			get(target, prop) {
-				if (prop === "bind") return (...args: unknown[]) => wrap(target.bind(...args));
-				if (prop === "all")
-					return async () => {
-						const r = await target.all();
-						rowsPerQuery.push(r.results.length);
-						return r;
-					};
-				if (prop === "raw")
-					return async (options?: { columnNames?: boolean }) => {
-						const r = (await target.raw(options as { columnNames: true })) as unknown[];
-						rowsPerQuery.push(r.length);
-						return r;
-					};
-				const value = Reflect.get(target, prop);
-				return typeof value === "function" ? value.bind(target) : value;
-			},
-		});
-	return new Proxy(db, {
-		get(target, prop) {
-			if (prop === "prepare") return (query: string) => wrap(target.prepare(query));
-			const value = Reflect.get(target, prop);
-			return typeof value === "function" ? value.bind(target) : value;
+	return watchedD1(db, {
+		statement(method, _args, result) {
+			if (method === "all") rowsPerQuery.push((result as D1Result).results.length);
+			if (method === "raw") rowsPerQuery.push((result as unknown[]).length);
 		},
 	});
 }

@@ -12,6 +12,7 @@ import { quizOpens, rosterStudents } from "../../worker/db/schema";
 import { studentKey } from "../../worker/domain/names";
 import { GRADEBOOK_COLUMNS, gradebookCsv, ROSTER_GRADEBOOK_COLUMNS } from "../../worker/features/exports/service";
 import { parseCsv } from "../fixtures/csv";
+import { watchedD1 } from "../fixtures/d1-watch";
 import { call, postJson, readProblem } from "../fixtures/http";
 import { QUIZ_ID, theQuiz } from "../fixtures/quiz";
 import { bearer, createClass, createTeacher, getCsv, seedAttempts } from "../fixtures/teacher";
@@ -69,41 +70,14 @@ async function rosteredClass() {
 
 /** The real local D1, with the rows of every statement's answer written down (alone or in a batch). */
 function countingD1(d1: D1Database, rowsPerStatement: number[]): D1Database {
-	const unwrapped = new WeakMap<D1PreparedStatement, D1PreparedStatement>();
-	const statement = (stmt: D1PreparedStatement): D1PreparedStatement => {
-		const proxy = new Proxy(stmt, {
-			get(target, prop) {
-				if (prop === "bind") return (...args: unknown[]) => statement(target.bind(...args));
-				if (prop === "all")
-					return async () => {
-						const r = await target.all();
-						rowsPerStatement.push(r.results.length);
-						return r;
-					};
-				if (prop === "raw")
-					return async (options?: { columnNames?: boolean }) => {
-						const r = await target.raw(options as { columnNames: true });
-						rowsPerStatement.push(r.length - (options?.columnNames ? 1 : 0));
-						return r;
-					};
-				const value = Reflect.get(target, prop);
-				return typeof value === "function" ? value.bind(target) : value;
-			},
-		});
-		unwrapped.set(proxy, stmt);
-		return proxy;
-	};
-	return new Proxy(d1, {
-		get(target, prop) {
-			if (prop === "prepare") return (query: string) => statement(target.prepare(query));
-			if (prop === "batch")
-				return async (statements: D1PreparedStatement[]) => {
-					const results = await target.batch(statements.map((s) => unwrapped.get(s) ?? s));
-					for (const r of results) rowsPerStatement.push(r.results.length);
-					return results;
-				};
-			const value = Reflect.get(target, prop);
-			return typeof value === "function" ? value.bind(target) : value;
+	return watchedD1(d1, {
+		statement(method, args, result) {
+			if (method === "all") rowsPerStatement.push((result as D1Result).results.length);
+			if (method === "raw")
+				rowsPerStatement.push((result as unknown[]).length - ((args[0] as { columnNames?: boolean } | undefined)?.columnNames ? 1 : 0));
+		},
+		batch(results) {
+			for (const r of results) rowsPerStatement.push(r.results.length);
 		},
 	});
 }

@@ -16,7 +16,7 @@ import { issuedId } from "../fixtures/attempt-ids";
 import { client } from "../fixtures/client";
 import { call, postJson, readProblem } from "../fixtures/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
-import { bearer, type ClassInput, createClass, createTeacher, freshIp } from "../fixtures/teacher";
+import { bearer, type ClassInput, createClass, createTeacher, freshIp, postForm } from "../fixtures/teacher";
 
 const db = createDb(env.DB);
 const api = (headers: Record<string, string> = {}) => client({ "CF-Connecting-IP": freshIp(), ...headers }).api;
@@ -51,15 +51,6 @@ async function storedRow(attemptId: string) {
 	return env.DB.prepare("SELECT student_name, student_key, class_id FROM attempts WHERE id = ?")
 		.bind(attemptId)
 		.first<{ student_name: string; student_key: string; class_id: string | null }>();
-}
-
-function postForm(path: string, fields: [string, string][], headers: Record<string, string> = {}): Promise<Response> {
-	return call(path, {
-		method: "POST",
-		body: new URLSearchParams(fields),
-		redirect: "manual",
-		headers: { "Content-Type": "application/x-www-form-urlencoded", "CF-Connecting-IP": freshIp(), ...headers },
-	});
 }
 
 async function pageAttemptId(cookie?: string): Promise<string> {

@@ -15,7 +15,8 @@ import { issuedId } from "../fixtures/attempt-ids";
 import { client } from "../fixtures/client";
 import { call, readProblem } from "../fixtures/http";
 import { choiceQuestion, perfectAnswers, QUIZ_ID, shortQuestion, theQuiz } from "../fixtures/quiz";
-import { bearer, type ClassInput, createClass, createTeacher, freshIp } from "../fixtures/teacher";
+import { RIVER_PARK_ARTICLE } from "../fixtures/river-park";
+import { bearer, type ClassInput, createClass, createTeacher, freshIp, postForm } from "../fixtures/teacher";
 
 /** A problem+json body, from the typed client's response (whose error statuses it does not type). */
 async function problemIn(res: { headers: Headers; text(): Promise<string> }) {
@@ -97,15 +98,6 @@ async function expectPageAt(html: string, level: ReviewLevel, answered: number, 
 		// The student's own answers are theirs to see.
 		expect(html.match(/<dt>Your answer<\/dt>/g), where).toHaveLength(quiz.questions.length);
 	}
-}
-
-function postForm(path: string, fields: [string, string][], headers: Record<string, string> = {}): Promise<Response> {
-	return call(path, {
-		method: "POST",
-		body: new URLSearchParams(fields),
-		redirect: "manual",
-		headers: { "Content-Type": "application/x-www-form-urlencoded", "CF-Connecting-IP": freshIp(), ...headers },
-	});
 }
 
 /** The form fields a browser posts for these answers. */
@@ -246,15 +238,6 @@ describe("the review policy, every level at every time", () => {
 	});
 });
 
-const ARTICLE = {
-	title: "River park opens after a decade of delays",
-	source: "The Valley Courier",
-	date: "2026-11-20",
-	text: [
-		"The Millbrook river park opened on Saturday, ten years after the council first approved it.",
-		"Mayor Dana Okafor said the park “belongs to every family in Millbrook.” It cost $4.2 million, a third more than planned.",
-	].join("\n"),
-};
 const SECRET_EXPLANATION = "Paragraph 2 quotes the mayor, Dana Okafor, by name.";
 const SECRET_COST = "Paragraph 2 gives the cost of the park.";
 const QUESTIONS = [
@@ -278,7 +261,7 @@ const QUESTIONS = [
 /** A teacher's own quiz, published through the API. */
 async function teacherQuiz(token: string): Promise<string> {
 	const headers = { ...bearer(token), "Content-Type": "application/json" };
-	const article = await call("/api/teacher/articles", { method: "POST", headers, body: JSON.stringify(ARTICLE) });
+	const article = await call("/api/teacher/articles", { method: "POST", headers, body: JSON.stringify(RIVER_PARK_ARTICLE) });
 	const { id: articleId } = (await article.json()) as { id: string };
 	const res = await call("/api/teacher/quizzes", {
 		method: "POST",

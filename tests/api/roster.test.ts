@@ -11,7 +11,7 @@ import { client } from "../fixtures/client";
 import { BASE, call, readProblem } from "../fixtures/http";
 import canvasExport from "../fixtures/lms-gradebooks/canvas-export.csv?raw";
 import moodleExport from "../fixtures/lms-gradebooks/moodle-export.csv?raw";
-import { bearer, createClass, createTeacher, freshIp, seedAttempts } from "../fixtures/teacher";
+import { bearer, createClass, createTeacher, seedAttempts, signIn } from "../fixtures/teacher";
 
 const rosterPath = (classId: string) => `/api/teacher/classes/${classId}/roster`;
 
@@ -388,18 +388,6 @@ describe("one student at a time", () => {
 });
 
 describe("the dashboard's roster pages", () => {
-	/** Signs in with the token: the session cookie for the dashboard's requests. */
-	async function signIn(token: string): Promise<string> {
-		const res = await call("/teacher/sign-in", {
-			method: "POST",
-			headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE, "CF-Connecting-IP": freshIp() },
-			body: new URLSearchParams({ token }),
-			redirect: "manual",
-		});
-		expect(res.status).toBe(303);
-		return (res.headers.get("Set-Cookie") ?? "").split(";")[0] as string;
-	}
-
 	const post = (cookie: string, path: string, body: FormData | URLSearchParams) =>
 		call(path, { method: "POST", headers: { Cookie: cookie, Origin: BASE }, body, redirect: "manual" });
 

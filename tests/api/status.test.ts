@@ -11,22 +11,12 @@ import { createDb } from "../../worker/db/client";
 import { type ClassRow, classes, quizOpens, rosterStudents } from "../../worker/db/schema";
 import { studentKey } from "../../worker/domain/names";
 import { classStatus, presentCounts } from "../../worker/features/status/service";
-import { BASE, call } from "../fixtures/http";
+import { watchedD1 } from "../fixtures/d1-watch";
+import { call } from "../fixtures/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
-import { bearer, createClass, createTeacher, freshIp, seedAttempts, submit } from "../fixtures/teacher";
+import { bearer, createClass, createTeacher, seedAttempts, signIn, submit } from "../fixtures/teacher";
 
 const db = createDb(env.DB);
-
-async function signIn(token: string): Promise<string> {
-	const res = await call("/teacher/sign-in", {
-		method: "POST",
-		headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE, "CF-Connecting-IP": freshIp() },
-		body: new URLSearchParams({ token }).toString(),
-		redirect: "manual",
-	});
-	expect(res.status).toBe(303);
-	return (res.headers.get("Set-Cookie") ?? "").split(";")[0] as string;
-}
 
 const page = (cookie: string, path: string) => call(path, { headers: { Cookie: cookie }, redirect: "manual" });
 
@@ -318,36 +308,9 @@ describe("the projector view", () => {
 
 /** The real local D1, with every round trip counted: a batch is one, a statement sent on its own is one. */
 function countingD1(d1: D1Database, trips: string[]): D1Database {
-	const unwrapped = new WeakMap<D1PreparedStatement, D1PreparedStatement>();
-	const statement = (stmt: D1PreparedStatement): D1PreparedStatement => {
-		const proxy = new Proxy(stmt, {
-			get(target, prop) {
-				if (prop === "bind") return (...args: unknown[]) => statement(target.bind(...args));
-				if (prop === "all" || prop === "raw" || prop === "first" || prop === "run") {
-					return (...args: unknown[]) => {
-						trips.push(String(prop));
-						return (Reflect.get(target, prop) as (...a: unknown[]) => unknown).apply(target, args);
-					};
-				}
-				const value = Reflect.get(target, prop);
-				return typeof value === "function" ? value.bind(target) : value;
-			},
-		});
-		unwrapped.set(proxy, stmt);
-		return proxy;
-	};
-	return new Proxy(d1, {
-		get(target, prop) {
-			if (prop === "prepare") return (query: string) => statement(target.prepare(query));
-			if (prop === "batch") {
-				return (statements: D1PreparedStatement[]) => {
-					trips.push("batch");
-					return target.batch(statements.map((s) => unwrapped.get(s) ?? s));
-				};
-			}
-			const value = Reflect.get(target, prop);
-			return typeof value === "function" ? value.bind(target) : value;
-		},
+	return watchedD1(d1, {
+		statement: (method) => trips.push(method),
+		batch: () => trips.push("batch"),
 	});
 }
 

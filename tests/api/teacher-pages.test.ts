@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BASE, call } from "../fixtures/http";
-import { bearer, createClass, createTeacher, freshIp, submit } from "../fixtures/teacher";
+import { bearer, createClass, createTeacher, freshIp, signIn, submit } from "../fixtures/teacher";
 
 const form = (fields: Record<string, string>, headers: Record<string, string> = {}) => ({
 	method: "POST",
@@ -8,13 +8,6 @@ const form = (fields: Record<string, string>, headers: Record<string, string> = 
 	body: new URLSearchParams(fields).toString(),
 	redirect: "manual" as const,
 });
-
-async function signIn(token: string): Promise<string> {
-	const res = await call("/teacher/sign-in", form({ token }));
-	expect(res.status).toBe(303);
-	const cookie = res.headers.get("Set-Cookie") ?? "";
-	return cookie.split(";")[0] as string;
-}
 
 describe("/teacher dashboard", () => {
 	it("shows the sign-in form to a visitor, and refuses a wrong token with 401 and no cookie", async () => {

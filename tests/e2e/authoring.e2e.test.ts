@@ -10,15 +10,14 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "../../scripts/lib/browser";
-import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { describeViolations, runAxe } from "../../scripts/lib/browser";
 import { groundingIssues } from "../../worker/domain/quiz/check";
 import { errorSlot } from "../../worker/domain/quiz/error-slot";
 import type { QuestionFile } from "../../worker/domain/quiz/schema";
 import { parseCsv } from "../fixtures/csv";
-import { api as apiCall, localhostOrigin, stopAll, type TeacherWithClass, teacherWithClass } from "./harness";
+import { useTeacherE2E } from "./harness";
 
 /** Where the screenshots go: an ignored folder unless SCREENSHOT_DIR says otherwise (as in student.test.ts). */
 const SCREENSHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(import.meta.dirname, ".tmp/screenshots"));
@@ -28,29 +27,15 @@ const [TITLE = "", ...LINES] = readFileSync(path.join(import.meta.dirname, "../f
 const PARAGRAPHS = LINES.map((l) => l.trim()).filter((l) => l !== "");
 const LIBRARY_QUIZ = "nk-diplomacy-2017";
 
-let server: LocalServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let teacher: TeacherWithClass["teacher"];
-let cls: TeacherWithClass["cls"];
-/** The dashboard's cookie is Secure: browsers keep it from plain http on localhost only (see harness.ts). */
-let origin: string;
-
-const api = <T>(path: string, token: string, body?: unknown) => apiCall<T>(server, path, token, body);
+const e2e = useTeacherE2E("Ms Author", { name: "9C Reading", openQuizIds: [LIBRARY_QUIZ] });
+const { api, phone, signIn } = e2e;
 
 beforeAll(async () => {
-	server = await startLocalServer();
-	origin = localhostOrigin(server);
-	({ teacher, cls } = await teacherWithClass(server, "Ms Author", { name: "9C Reading", openQuizIds: [LIBRARY_QUIZ] }));
-	browser = await launchBrowser();
 	mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
-afterAll(() => stopAll(server, browser, contexts));
-
 async function laptop(): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce", acceptDownloads: true });
-	contexts.push(context);
+	const context = await e2e.context({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce", acceptDownloads: true });
 	return context.newPage();
 }
 
@@ -89,11 +74,9 @@ describe("a teacher makes a quiz from an article, and a class takes it", () => {
 		page.on("pageerror", (err) => consoleErrors.push(err.message));
 
 		// Sign in, then "New quiz from an article" from the dashboard's home.
-		await page.goto(`${origin}/teacher`);
-		await page.fill("#token", teacher.token);
-		await page.click("button[type=submit].primary");
+		await signIn(page);
 		await page.getByRole("link", { name: "New quiz from an article" }).click();
-		await page.waitForURL(`${origin}/teacher/articles/new`);
+		await page.waitForURL(`${e2e.origin}/teacher/articles/new`);
 		await expectNoAxeViolations(page);
 
 		// Paste the article.
@@ -106,7 +89,7 @@ describe("a teacher makes a quiz from an article, and a class takes it", () => {
 		const articleId = page.url().split("/").at(-2) as string;
 
 		// The review page: the article beside the questions, every evidence marked in its paragraph.
-		const draft = (await api<{ questions: QuestionFile[] }>(`/api/teacher/articles/${articleId}/draft`, teacher.token, {})).questions;
+		const draft = (await api<{ questions: QuestionFile[] }>(`/api/teacher/articles/${articleId}/draft`, e2e.teacher.token, {})).questions;
 		expect(await page.locator("fieldset[data-question]").count()).toBe(draft.length);
 		for (const [n, q] of draft.entries()) expect(await page.locator(`#questions-${n}-preview mark`).textContent()).toBe(q.evidence.quote);
 		const grid = await page.evaluate(() => {
@@ -121,7 +104,7 @@ describe("a teacher makes a quiz from an article, and a class takes it", () => {
 
 		// The served check, outside the browser: the same answers as the server's function, after wrangler's minification.
 		const src = (await page.locator("script[src^='/static/author.']").getAttribute("src")) as string;
-		const served = await (await fetch(`${server.url}${src}`)).text();
+		const served = await (await fetch(`${e2e.server.url}${src}`)).text();
 		const check = vm.runInNewContext(`${served.slice(0, served.indexOf("\n})();\n") + 6)}\nquizlineCheck`, {}) as {
 			groundingIssues: typeof groundingIssues;
 			errorSlot: typeof errorSlot;
@@ -193,7 +176,7 @@ describe("a teacher makes a quiz from an article, and a class takes it", () => {
 		const quizId = new URL(page.url()).pathname.split("/").at(-1) as string;
 		expect(await page.locator(".notice").textContent()).toContain("Published: version");
 		await expectNoAxeViolations(page);
-		const published = await api<{ questions: QuestionFile[] }>(`/api/teacher/quizzes/${quizId}`, teacher.token);
+		const published = await api<{ questions: QuestionFile[] }>(`/api/teacher/quizzes/${quizId}`, e2e.teacher.token);
 		expect(published.questions[0]).toMatchObject({
 			prompt: "Where has work begun on the new footbridge?",
 			evidence: { paragraph: 1, quote: evidence },
@@ -202,18 +185,16 @@ describe("a teacher makes a quiz from an article, and a class takes it", () => {
 		expect(readFileSync(await gift.path(), "utf8")).toContain("Where has work begun on the new footbridge?");
 
 		// Open it for the class.
-		await page.selectOption("#classId", cls.id);
+		await page.selectOption("#classId", e2e.cls.id);
 		await page.getByRole("button", { name: "Open for this class" }).click();
 		await page.waitForURL(/notice=opened/);
 		expect(await page.locator(".notice").textContent()).toBe("Open for 9C Reading: its students can take it now.");
 		await expectNoAxeViolations(page);
 
 		// A student on a phone joins with the class code and takes it.
-		const phone = await newPhoneContext(browser, { reducedMotion: "reduce" });
-		contexts.push(phone);
-		const student = await phone.newPage();
-		await student.goto(`${server.url}/join/${cls.joinCode}`);
-		expect(await student.inputValue("#classCode")).toBe(cls.joinCode);
+		const { page: student } = await phone();
+		await student.goto(`${e2e.server.url}/join/${e2e.cls.joinCode}`);
+		expect(await student.inputValue("#classCode")).toBe(e2e.cls.joinCode);
 		await student.locator("#studentName").tap();
 		await student.fill("#studentName", "Priya Patel");
 		await student.locator(`button[name=quiz][value="${quizId}"]`).tap();
@@ -229,7 +210,7 @@ describe("a teacher makes a quiz from an article, and a class takes it", () => {
 		await expect.poll(() => student.textContent(".score .big")).toContain(`Priya Patel, you scored ${total} out of ${total}`);
 
 		// The teacher downloads the class's scores for the quiz and sees the student's row.
-		await page.goto(`${origin}/teacher/classes/${cls.id}?quizId=${quizId}`);
+		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}?quizId=${quizId}`);
 		const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Scores (CSV)" }).click()]);
 		const rows = parseCsv(readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, ""));
 		const header = rows[0] ?? [];
@@ -240,19 +221,16 @@ describe("a teacher makes a quiz from an article, and a class takes it", () => {
 	});
 
 	it("lays the review page out on a tablet, and shows the server's errors beside their fields with no violations", async () => {
-		const context = await browser.newContext({
+		const context = await e2e.context({
 			viewport: { width: 820, height: 1180 },
 			hasTouch: true,
 			isMobile: true,
 			reducedMotion: "reduce",
 		});
-		contexts.push(context);
 		const page = await context.newPage();
-		await page.goto(`${origin}/teacher`);
-		await page.fill("#token", teacher.token);
-		await page.click("button[type=submit].primary");
+		await signIn(page);
 		await page.getByRole("link", { name: "New quiz from an article" }).waitFor();
-		await page.goto(`${origin}/teacher/articles/new`);
+		await page.goto(`${e2e.origin}/teacher/articles/new`);
 		await page.getByRole("button", { name: "Draft questions" }).click();
 		// Nothing pasted: the form again, each problem beside its field and in the summary.
 		expect(await page.locator("#title-error").textContent()).toBe("must not be empty");
@@ -274,7 +252,7 @@ describe("a teacher makes a quiz from an article, and a class takes it", () => {
 		// Published with a quote that is not in its paragraph: the server's answer, with the error beside the field.
 		await page.fill("#questions-1-evidence-quote", "Nothing like this is in the article.");
 		await page.getByRole("button", { name: "Publish the quiz" }).click();
-		await page.waitForURL(`${origin}/teacher/review`);
+		await page.waitForURL(`${e2e.origin}/teacher/review`);
 		expect(await page.locator("#questions-1-evidence-quote-live").textContent()).toContain("evidence quote is not in paragraph");
 		expect(await page.inputValue("#questions-1-evidence-quote")).toBe("Nothing like this is in the article.");
 		await page.locator("#error-summary a").first().click();

@@ -8,74 +8,44 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeViolations, launchBrowser, runAxe } from "../../scripts/lib/browser";
-import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
-import { api as apiCall, localhostOrigin, phone, stopAll, type TeacherWithClass, teacherWithClass } from "./harness";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { describeViolations, runAxe } from "../../scripts/lib/browser";
+import { submitThroughApi, useTeacherE2E } from "./harness";
 
 /** Where the screenshots go: an ignored folder unless SCREENSHOT_DIR says otherwise (as in student.test.ts). */
 const SCREENSHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(import.meta.dirname, ".tmp/screenshots"));
 const QUIZ_ID = "nk-diplomacy-2017";
 
-let server: LocalServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let teacher: TeacherWithClass["teacher"];
-let cls: TeacherWithClass["cls"];
-let origin: string;
+const e2e = useTeacherE2E("Ms Dashboard", { name: "8A Reading" });
+const { api, phone, signIn } = e2e;
 
-const api = <T>(p: string, token: string, body?: unknown) => apiCall<T>(server, p, token, body);
-
-interface PublicQuiz {
-	attemptId: string;
-	questions: { id: string; type: string; choices?: { id: string }[] }[];
-}
-
-/** A student's attempt through the student API: `pick` chooses each choice question's answer (by index), typed answers as given. */
+/** A student's attempt through the student API: choice answers as ids, typed answers as given. */
 async function attempt(studentName: string, answers: Record<string, string[] | string>) {
-	const quiz = (await (await fetch(`${server.url}/api/quizzes/${QUIZ_ID}`)).json()) as PublicQuiz;
-	const res = await fetch(`${server.url}/api/attempts`, {
-		method: "POST",
-		headers: { "Content-Type": "application/json" },
-		body: JSON.stringify({
-			attemptId: quiz.attemptId,
-			quizId: QUIZ_ID,
-			studentName,
-			classCode: cls.joinCode,
-			answers: Object.entries(answers).map(([questionId, a]) =>
-				typeof a === "string" ? { questionId, text: a } : { questionId, choiceIds: a },
-			),
-		}),
+	const { res } = await submitThroughApi(e2e.server, {
+		quizId: QUIZ_ID,
+		studentName,
+		classCode: e2e.cls.joinCode,
+		answers: Object.entries(answers).map(([questionId, a]) =>
+			typeof a === "string" ? { questionId, text: a } : { questionId, choiceIds: a },
+		),
 	});
 	expect(res.status).toBe(201);
 }
 
 beforeAll(async () => {
-	server = await startLocalServer();
-	origin = localhostOrigin(server);
-	({ teacher, cls } = await teacherWithClass(server, "Ms Dashboard", { name: "8A Reading" }));
 	await attempt("Ada Lovelace", { "q-third-party": ["pashin"], "q-missile-name": "Hwasong-15", "q-diplomacy-failed": ["false"] });
 	await attempt("Bo Diddley", { "q-third-party": ["chepa"], "q-missile-name": "hwasong 15" });
 	await attempt("Cy Twombly", { "q-third-party": ["chepa"], "q-missile-name": "a rocket" });
 	await attempt("Dee Dee", {});
-	browser = await launchBrowser();
 	mkdirSync(SCREENSHOTS, { recursive: true });
 });
-
-afterAll(() => stopAll(server, browser, contexts));
 
 async function expectNoAxeViolations(page: Page) {
 	expect(describeViolations(await runAxe(page))).toBe("");
 }
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-async function signIn(page: Page) {
-	await page.goto(`${origin}/teacher`);
-	await page.fill("#token", teacher.token);
-	await Promise.all([page.waitForURL(`${origin}/teacher`), page.click("button[type=submit].primary")]);
-}
 
 interface ClassJson {
 	openQuizIds: string[] | null;
@@ -89,9 +59,9 @@ interface ClassJson {
 
 describe("the class page in Chromium", () => {
 	it("changes every setting through the forms with JavaScript off", async () => {
-		const { page } = await phone(browser, contexts, { javaScriptEnabled: false });
+		const { page } = await phone({ javaScriptEnabled: false });
 		await signIn(page);
-		await page.goto(`${origin}/teacher/classes/${cls.id}/settings`);
+		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}/settings`);
 		// (axe runs in the page, so its checks are in the tests below, with JavaScript on.)
 
 		// Only the ticked quizzes.
@@ -115,7 +85,7 @@ describe("the class page in Chromium", () => {
 		await page.getByRole("button", { name: "Delete this class and all its attempts" }).click();
 		expect(await page.getByRole("alert").first().textContent()).toContain("That is not the class name.");
 
-		const saved = await api<ClassJson>(`/api/teacher/classes/${cls.id}`, teacher.token);
+		const saved = await api<ClassJson>(`/api/teacher/classes/${e2e.cls.id}`, e2e.teacher.token);
 		expect(saved).toMatchObject({
 			name: "8A Reading and Writing",
 			openQuizIds: [QUIZ_ID],
@@ -130,9 +100,9 @@ describe("the class page in Chromium", () => {
 	});
 
 	it("takes the browser's time zone once, shows the class page in it, and is accessible on a phone", async () => {
-		const { page } = await phone(browser, contexts, { timezoneId: "Europe/Paris" });
+		const { page } = await phone({ timezoneId: "Europe/Paris" });
 		await signIn(page);
-		await page.goto(`${origin}/teacher/classes/${cls.id}`);
+		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}`);
 		// The script sends the zone and loads the page again.
 		await page.waitForSelector('[data-time-zone="Europe/Paris"][data-time-zone-chosen="true"]');
 		expect(await page.getByRole("columnheader", { name: /Submitted \(Europe\/Paris\)/ }).count()).toBe(1);
@@ -149,7 +119,7 @@ describe("the class page in Chromium", () => {
 		expect(first).toContain("Ada Lovelace");
 
 		// The settings page shows the closing time in the zone too; accessible, also with a mistake to fix.
-		await page.goto(`${origin}/teacher/classes/${cls.id}/settings`);
+		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}/settings`);
 		expect(await page.inputValue("#closesAt")).toBe("2030-01-15T10:00");
 		await expectNoAxeViolations(page);
 		expect(await overflow(page)).toBeLessThanOrEqual(0);
@@ -160,9 +130,9 @@ describe("the class page in Chromium", () => {
 	});
 
 	it("opens a question's drill-down: the spread of answers, the right one marked in words, who chose each", async () => {
-		const { page } = await phone(browser, contexts, { timezoneId: "Europe/Paris" });
+		const { page } = await phone({ timezoneId: "Europe/Paris" });
 		await signIn(page);
-		await page.goto(`${origin}/teacher/classes/${cls.id}`);
+		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}`);
 		await Promise.all([
 			page.waitForURL(/\/questions\/q-third-party\?quizId=/),
 			page.getByRole("link", { name: /Who said North Korea would negotiate/ }).click(),

@@ -3,8 +3,9 @@
  * Chromium, phone-sized contexts, the operator's and teachers' API calls, and a clean stop.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { newPhoneContext } from "../../scripts/lib/browser";
-import { type LocalServer, removeState, TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
+import { afterAll, beforeAll } from "vitest";
+import { launchBrowser, newPhoneContext } from "../../scripts/lib/browser";
+import { type LocalServer, removeState, startLocalServer, TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
 
 /** A JSON call to the Worker's API with a Bearer token (GET without a body, POST with one); throws unless it succeeds. */
 export async function api<T>(server: LocalServer, path: string, token: string, body?: unknown): Promise<T> {
@@ -42,6 +43,25 @@ export async function stopAll(server: LocalServer | undefined, browser: Browser 
 	if (server) removeState(server.persistDir);
 }
 
+/** What a student sends to POST /api/attempts, but the attempt id. */
+export interface Submission {
+	quizId: string;
+	studentName: string;
+	classCode?: string;
+	answers: unknown[];
+}
+
+/** A student's submission through the student API: the attempt id the quiz's JSON hands out, then the POST. */
+export async function submitThroughApi(server: LocalServer, submission: Submission): Promise<{ res: Response; attemptId: string }> {
+	const { attemptId } = (await (await fetch(`${server.url}/api/quizzes/${submission.quizId}`)).json()) as { attemptId: string };
+	const res = await fetch(`${server.url}/api/attempts`, {
+		method: "POST",
+		headers: { "Content-Type": "application/json" },
+		body: JSON.stringify({ attemptId, ...submission }),
+	});
+	return { res, attemptId };
+}
+
 /** A teacher made through the operator's API, and a class of theirs. */
 export interface TeacherWithClass {
 	teacher: { id: string; name: string; token: string };
@@ -57,4 +77,96 @@ export async function teacherWithClass(
 	const teacher = await api<TeacherWithClass["teacher"]>(server, "/api/admin/teachers", TEST_ADMIN_TOKEN, { name: teacherName });
 	const cls = await api<TeacherWithClass["cls"]>(server, "/api/teacher/classes", teacher.token, classBody);
 	return { teacher, cls };
+}
+
+/** The Worker and the browser of one e2e file, started before its tests and stopped after them. */
+export interface E2E {
+	readonly server: LocalServer;
+	readonly browser: Browser;
+	/** A touch phone in this file's browser, closed with it (see `phone` above). */
+	phone(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
+	/** Any other context (a laptop, say) in this file's browser, closed with it. */
+	context(options?: BrowserContextOptions): Promise<BrowserContext>;
+}
+
+/**
+ * Registers the file's beforeAll (start the Worker, launch Chromium) and afterAll (`stopAll`); call it
+ * at the top of the file, before any beforeAll of the file's own, which then runs after this one.
+ */
+export function useE2E(): E2E {
+	let server: LocalServer | undefined;
+	let browser: Browser | undefined;
+	const contexts: BrowserContext[] = [];
+	beforeAll(async () => {
+		server = await startLocalServer();
+		browser = await launchBrowser();
+	});
+	afterAll(() => stopAll(server, browser, contexts));
+	const started = <T>(value: T | undefined, what: string): T => {
+		if (value === undefined) throw new Error(`${what} not started: useE2E's beforeAll has not run`);
+		return value;
+	};
+	return {
+		get server() {
+			return started(server, "the Worker");
+		},
+		get browser() {
+			return started(browser, "the browser");
+		},
+		phone: (options = {}) => phone(started(browser, "the browser"), contexts, options),
+		context: async (options = {}) => {
+			const context = await started(browser, "the browser").newContext(options);
+			contexts.push(context);
+			return context;
+		},
+	};
+}
+
+/** An e2e file of the dashboard: the Worker, the browser, and a teacher with a class made before the tests. */
+export interface TeacherE2E extends E2E, TeacherWithClass {
+	/** Where a browser goes for the dashboard (see `localhostOrigin`). */
+	readonly origin: string;
+	/** `api` on this file's Worker. */
+	api<T>(path: string, token: string, body?: unknown): Promise<T>;
+	/** Signs the teacher in on the dashboard's home, with their token. */
+	signIn(page: Page): Promise<void>;
+}
+
+/** `useE2E`, then a beforeAll that makes the teacher and their class (`teacherWithClass`). */
+export function useTeacherE2E(teacherName: string, classBody: Record<string, unknown>): TeacherE2E {
+	const e2e = useE2E();
+	let made: TeacherWithClass | undefined;
+	beforeAll(async () => {
+		made = await teacherWithClass(e2e.server, teacherName, classBody);
+	});
+	const teacherAndClass = () => {
+		if (!made) throw new Error("the teacher is not made: useTeacherE2E's beforeAll has not run");
+		return made;
+	};
+	const origin = () => localhostOrigin(e2e.server);
+	return {
+		get server() {
+			return e2e.server;
+		},
+		get browser() {
+			return e2e.browser;
+		},
+		phone: e2e.phone,
+		context: e2e.context,
+		get teacher() {
+			return teacherAndClass().teacher;
+		},
+		get cls() {
+			return teacherAndClass().cls;
+		},
+		get origin() {
+			return origin();
+		},
+		api: (path, token, body) => api(e2e.server, path, token, body),
+		signIn: async (page) => {
+			await page.goto(`${origin()}/teacher`);
+			await page.fill("#token", teacherAndClass().teacher.token);
+			await Promise.all([page.waitForURL(`${origin()}/teacher`), page.click("button[type=submit].primary")]);
+		},
+	};
 }

@@ -6,11 +6,10 @@
  * roster's name; the class code asks for the personal code, or lists the names once the picker is
  * on. axe-core finds no violations on the roster page, the cards page and every join state.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeViolations, launchBrowser, runAxe } from "../../scripts/lib/browser";
-import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
-import { localhostOrigin, phone, stopAll, type TeacherWithClass, teacherWithClass } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { describeViolations, runAxe } from "../../scripts/lib/browser";
+import { useTeacherE2E } from "./harness";
 
 const QUIZ_ID = "nk-diplomacy-2017";
 /** Twelve students: two pages of cards at ten a page. */
@@ -29,21 +28,19 @@ const NAMES = [
 	"Ada Lovelace",
 ];
 
-let server: LocalServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let teacher: TeacherWithClass["teacher"];
-let cls: TeacherWithClass["cls"];
-let origin: string;
-
 interface RosterStudent {
 	id: string;
 	name: string;
 	code: string;
 }
 
+const e2e = useTeacherE2E("Ms Roster", { name: "7B English" });
+const { phone, signIn } = e2e;
+
 async function roster(): Promise<RosterStudent[]> {
-	const res = await fetch(`${server.url}/api/teacher/classes/${cls.id}/roster`, { headers: { Authorization: `Bearer ${teacher.token}` } });
+	const res = await fetch(`${e2e.server.url}/api/teacher/classes/${e2e.cls.id}/roster`, {
+		headers: { Authorization: `Bearer ${e2e.teacher.token}` },
+	});
 	expect(res.status).toBe(200);
 	return ((await res.json()) as { students: RosterStudent[] }).students;
 }
@@ -61,31 +58,19 @@ async function expectNoOverflow(page: Page) {
 /** The number of pages of a PDF: its page objects. */
 const pdfPages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
-beforeAll(async () => {
-	server = await startLocalServer();
-	origin = localhostOrigin(server);
-	({ teacher, cls } = await teacherWithClass(server, "Ms Roster", { name: "7B English" }));
-	browser = await launchBrowser();
-});
-
-afterAll(() => stopAll(server, browser, contexts));
-
 describe("rosters in Chromium", () => {
 	it("a teacher imports a roster in the dashboard and prints the cards", async () => {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		contexts.push(context);
+		const context = await e2e.context({ viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
-		await page.goto(`${origin}/teacher`);
-		await page.fill("#token", teacher.token);
-		await page.click("button[type=submit].primary");
+		await signIn(page);
 		await page.getByRole("link", { name: "7B English" }).waitFor();
 
-		await page.goto(`${origin}/teacher/classes/${cls.id}/roster`);
+		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}/roster`);
 		await expectNoViolations(page, "empty roster page");
 		await page.fill("#names", NAMES.join("\n"));
 		await page.getByLabel("Replace the roster with this list").check();
 		await Promise.all([
-			page.waitForURL(`**/teacher/classes/${cls.id}/roster/import`),
+			page.waitForURL(`**/teacher/classes/${e2e.cls.id}/roster/import`),
 			page.getByRole("button", { name: "Import" }).click(),
 		]);
 		await expect.poll(() => page.getByRole("status").textContent()).toContain("12 added");
@@ -96,14 +81,14 @@ describe("rosters in Chromium", () => {
 		await expectNoViolations(page, "roster page after an import");
 
 		// The same list again changes nothing: every code stays.
-		await page.goto(`${origin}/teacher/classes/${cls.id}/roster`);
+		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}/roster`);
 		await page.fill("#names", NAMES.join("\n"));
 		await page.getByRole("button", { name: "Import" }).click();
 		await expect.poll(() => page.getByRole("status").textContent()).toContain("nothing changed");
 		expect(await roster()).toEqual(students);
 
 		await page.getByRole("link", { name: "Print cards" }).click();
-		await page.waitForURL(`**/teacher/classes/${cls.id}/cards`);
+		await page.waitForURL(`**/teacher/classes/${e2e.cls.id}/cards`);
 		await expectNoViolations(page, "cards page");
 		expect(await page.getByRole("img", { name: /^QR code: join as / }).count()).toBe(12);
 		expect(await page.locator("header.bar").isVisible()).toBe(true);
@@ -139,31 +124,31 @@ describe("rosters in Chromium", () => {
 	it("a student on a phone joins with a personal code and sees their roster name", async () => {
 		const students = await roster();
 		const ada = students[0] as RosterStudent;
-		const { page } = await phone(browser, contexts);
+		const { page } = await phone();
 
 		// The card's QR code opens /join/<code>: greeted by name, nothing to type.
-		await page.goto(`${server.url}/join/${ada.code}`);
+		await page.goto(`${e2e.server.url}/join/${ada.code}`);
 		expect(await page.getByText("Hello, Ada Lovelace!").count()).toBe(1);
 		expect(await page.locator("#studentName").count()).toBe(0);
 		await expectNoViolations(page, "join page, personal code");
 		await expectNoOverflow(page);
 
 		// Or typed into the code box on the join page: no name needed.
-		const { page: typed } = await phone(browser, contexts);
-		await typed.goto(`${server.url}/`);
+		const { page: typed } = await phone();
+		await typed.goto(`${e2e.server.url}/`);
 		await typed.locator("#classCode").tap();
 		await typed.fill("#classCode", `${ada.code.slice(0, 4).toLowerCase()} ${ada.code.slice(4).toLowerCase()}`);
 		await typed.locator(`button[name=quiz][value="${QUIZ_ID}"]`).tap();
 		await typed.waitForURL(`**/quiz/${QUIZ_ID}`);
 		expect(await typed.getByText("Ada Lovelace").count()).toBeGreaterThan(0);
-		await typed.goto(`${server.url}/`);
+		await typed.goto(`${e2e.server.url}/`);
 		expect(await typed.getByText("Hello, Ada Lovelace!").count()).toBe(1);
 	});
 
 	it("the class code asks for the personal code, or lists the names with the picker on; every state is accessible", async () => {
 		const students = await roster();
-		const { page } = await phone(browser, contexts);
-		await page.goto(`${server.url}/join/${cls.joinCode}`);
+		const { page } = await phone();
+		await page.goto(`${e2e.server.url}/join/${e2e.cls.joinCode}`);
 		expect(await page.getByLabel("Your personal code").count()).toBe(1);
 		await expectNoViolations(page, "join page, personal code asked");
 		await page.locator(`button[name=quiz][value="${QUIZ_ID}"]`).tap();
@@ -175,14 +160,14 @@ describe("rosters in Chromium", () => {
 		await page.waitForURL(`**/quiz/${QUIZ_ID}`);
 		expect(await page.getByText("Alan Turing").count()).toBeGreaterThan(0);
 
-		const patched = await fetch(`${server.url}/api/teacher/classes/${cls.id}`, {
+		const patched = await fetch(`${e2e.server.url}/api/teacher/classes/${e2e.cls.id}`, {
 			method: "PATCH",
-			headers: { Authorization: `Bearer ${teacher.token}`, "Content-Type": "application/json" },
+			headers: { Authorization: `Bearer ${e2e.teacher.token}`, "Content-Type": "application/json" },
 			body: JSON.stringify({ namePicker: true }),
 		});
 		expect(patched.status).toBe(200);
-		const { page: picker } = await phone(browser, contexts);
-		await picker.goto(`${server.url}/join/${cls.joinCode}`);
+		const { page: picker } = await phone();
+		await picker.goto(`${e2e.server.url}/join/${e2e.cls.joinCode}`);
 		expect(await picker.getByRole("radio").count()).toBe(12);
 		await expectNoViolations(picker, "join page, name picker");
 		await expectNoOverflow(picker);
@@ -196,12 +181,10 @@ describe("rosters in Chromium", () => {
 	});
 
 	it("the roster page works on a phone too", async () => {
-		const { context, page } = await phone(browser, contexts);
-		await page.goto(`${origin}/teacher`);
-		await page.fill("#token", teacher.token);
-		await page.click("button[type=submit].primary");
+		const { context, page } = await phone();
+		await signIn(page);
 		await page.getByRole("link", { name: "7B English" }).waitFor();
-		await page.goto(`${origin}/teacher/classes/${cls.id}/roster`);
+		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}/roster`);
 		expect(await page.getByText("Name picker: on.").count()).toBe(1);
 		await expectNoViolations(page, "roster page on a phone");
 		await expectNoOverflow(page);

@@ -8,11 +8,10 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeViolations, launchBrowser, runAxe } from "../../scripts/lib/browser";
-import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
-import { api as apiCall, localhostOrigin, phone, stopAll, type TeacherWithClass, teacherWithClass } from "./harness";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { describeViolations, runAxe } from "../../scripts/lib/browser";
+import { submitThroughApi, useTeacherE2E } from "./harness";
 
 /** Where the screenshots go: an ignored folder unless SCREENSHOT_DIR says otherwise (as in student.test.ts). */
 const SCREENSHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(import.meta.dirname, ".tmp/screenshots"));
@@ -20,55 +19,32 @@ const QUIZ_ID = "nk-diplomacy-2017";
 /** The pages ask every 5 s; a change shows within two polls, and a stalled page fails well before the test's timeout. */
 const LIVE_MS = 20_000;
 
-let server: LocalServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let teacher: TeacherWithClass["teacher"];
-let cls: TeacherWithClass["cls"];
 let roster: { id: string; name: string; code: string }[];
-/** The dashboard's cookie is Secure: browsers keep it from plain http on localhost only (see harness.ts). */
-let origin: string;
 
-const api = <T>(p: string, token: string, body?: unknown) => apiCall<T>(server, p, token, body);
+const e2e = useTeacherE2E("Ms Live", { name: "7C Live", openQuizIds: [QUIZ_ID] });
+const { api, phone, signIn } = e2e;
 
 beforeAll(async () => {
-	server = await startLocalServer();
-	origin = localhostOrigin(server);
-	({ teacher, cls } = await teacherWithClass(server, "Ms Live", { name: "7C Live", openQuizIds: [QUIZ_ID] }));
 	const imported = await api<{ students: { id: string; name: string; code: string }[] }>(
-		`/api/teacher/classes/${cls.id}/roster/students`,
-		teacher.token,
+		`/api/teacher/classes/${e2e.cls.id}/roster/students`,
+		e2e.teacher.token,
 		{
 			students: [{ name: "Ada Lovelace" }, { name: "Bo Diddley" }, { name: "Cy Twombly" }],
 		},
 	);
 	roster = imported.students;
-	browser = await launchBrowser();
 	mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
-afterAll(() => stopAll(server, browser, contexts));
-
 /** A student's submission through the student API: a roster student with their personal code (a rostered class takes no typed name). */
 async function submit(studentName: string, code?: string): Promise<Response> {
-	const quiz = (await (await fetch(`${server.url}/api/quizzes/${QUIZ_ID}`)).json()) as { attemptId: string };
-	return fetch(`${server.url}/api/attempts`, {
-		method: "POST",
-		headers: { "Content-Type": "application/json" },
-		body: JSON.stringify({
-			attemptId: quiz.attemptId,
-			quizId: QUIZ_ID,
-			studentName,
-			classCode: code ?? roster.find((s) => s.name.toLowerCase() === studentName.toLowerCase())?.code ?? cls.joinCode,
-			answers: [{ questionId: "q-third-party", choiceIds: ["pashin"] }],
-		}),
+	const { res } = await submitThroughApi(e2e.server, {
+		quizId: QUIZ_ID,
+		studentName,
+		classCode: code ?? roster.find((s) => s.name.toLowerCase() === studentName.toLowerCase())?.code ?? e2e.cls.joinCode,
+		answers: [{ questionId: "q-third-party", choiceIds: ["pashin"] }],
 	});
-}
-
-async function signIn(page: Page) {
-	await page.goto(`${origin}/teacher`);
-	await page.fill("#token", teacher.token);
-	await Promise.all([page.waitForURL(`${origin}/teacher`), page.click("button[type=submit].primary")]);
+	return res;
 }
 
 /** Counts the page's navigations from now on, and marks its document: a reload would lose the mark. */
@@ -90,9 +66,9 @@ const cell = (page: Page, rosterId: string) => page.locator(`#roster-table tr[da
 
 describe("the live class pages in Chromium", () => {
 	it("shows a roster student go from Not started to Submitted without a reload, announced politely, with zero axe violations", async () => {
-		const { page } = await phone(browser, contexts);
+		const { page } = await phone();
 		await signIn(page);
-		await page.goto(`${origin}/teacher/classes/${cls.id}/status`);
+		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}/status`);
 		const ada = roster.find((s) => s.name === "Ada Lovelace");
 		if (!ada) throw new Error("Ada is not on the roster");
 		await expect.poll(() => cell(page, ada.id).textContent()).toBe("Not started");
@@ -113,16 +89,16 @@ describe("the live class pages in Chromium", () => {
 
 		// A student who submitted and then left the roster appears in the second table, still without a reload.
 		const added = await api<{ students: { id: string; name: string; code: string }[] }>(
-			`/api/teacher/classes/${cls.id}/roster/students`,
-			teacher.token,
+			`/api/teacher/classes/${e2e.cls.id}/roster/students`,
+			e2e.teacher.token,
 			{ students: [{ name: "Zed Walker" }] },
 		);
 		const zed = added.students.find((s) => s.name === "Zed Walker");
 		if (!zed) throw new Error("Zed was not added");
 		expect((await submit("Zed Walker", zed.code)).status).toBe(201);
-		const removed = await fetch(`${server.url}/api/teacher/classes/${cls.id}/roster/students/${zed.id}`, {
+		const removed = await fetch(`${e2e.server.url}/api/teacher/classes/${e2e.cls.id}/roster/students/${zed.id}`, {
 			method: "DELETE",
-			headers: { Authorization: `Bearer ${teacher.token}` },
+			headers: { Authorization: `Bearer ${e2e.teacher.token}` },
 		});
 		expect(removed.ok).toBe(true);
 		await page.getByRole("rowheader", { name: "Zed Walker" }).waitFor({ timeout: LIVE_MS });
@@ -133,12 +109,11 @@ describe("the live class pages in Chromium", () => {
 	});
 
 	it("projects the join code, its QR code and the live counts, with no names and zero axe violations", async () => {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: "reduce" });
-		contexts.push(context);
+		const context = await e2e.context({ viewport: { width: 1280, height: 720 }, reducedMotion: "reduce" });
 		const page = await context.newPage();
 		await signIn(page);
-		await page.goto(`${origin}/teacher/classes/${cls.id}/present`);
-		expect(await page.locator(".present-code").textContent()).toBe(cls.joinCode);
+		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}/present`);
+		expect(await page.locator(".present-code").textContent()).toBe(e2e.cls.joinCode);
 		expect(await page.getByRole("img", { name: "QR code of the join link" }).count()).toBe(1);
 		// Ada (on the roster) and Zed (not) have submitted.
 		expect(await page.locator("#present-counts").textContent()).toBe("2 joined · 2 submitted");
@@ -163,29 +138,29 @@ describe("the live class pages in Chromium", () => {
 		await page.screenshot({ path: path.join(SCREENSHOTS, "present.png") });
 
 		// The same view on a phone (the teacher's own, say): nothing wider than the screen, still zero violations.
-		const { context: mobile, page: small } = await phone(browser, contexts);
+		const { context: mobile, page: small } = await phone();
 		await mobile.addCookies(await context.cookies());
-		await small.goto(`${origin}/teacher/classes/${cls.id}/present`);
+		await small.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}/present`);
 		expect(await small.locator("#present-counts").textContent()).toBe("3 joined · 3 submitted");
 		expect(await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 		expect(describeViolations(await runAxe(small))).toBe("");
 	});
 
 	it("once the teacher closes the class, a second student is refused before they can answer", async () => {
-		const closed = await fetch(`${server.url}/api/teacher/classes/${cls.id}`, {
+		const closed = await fetch(`${e2e.server.url}/api/teacher/classes/${e2e.cls.id}`, {
 			method: "PATCH",
-			headers: { Authorization: `Bearer ${teacher.token}`, "Content-Type": "application/json" },
+			headers: { Authorization: `Bearer ${e2e.teacher.token}`, "Content-Type": "application/json" },
 			body: JSON.stringify({ closesAt: new Date(Date.now() - 1000).toISOString() }),
 		});
 		expect(closed.status).toBe(200);
 		const cy = roster.find((s) => s.name === "Cy Twombly");
 		if (!cy) throw new Error("Cy is not on the roster");
 		// The class's link says so at once, before anything is typed.
-		const { page } = await phone(browser, contexts);
-		await page.goto(`${server.url}/join/${cls.joinCode}`);
+		const { page } = await phone();
+		await page.goto(`${e2e.server.url}/join/${e2e.cls.joinCode}`);
 		expect(await page.locator("main").textContent()).toMatch(/This class has closed/);
 		// Typing a personal code into the join form is refused on the join page itself, before any question.
-		await page.goto(`${server.url}/join`);
+		await page.goto(`${e2e.server.url}/join`);
 		await page.locator("#classCode").fill(cy.code);
 		await Promise.all([page.waitForLoadState("load"), page.locator(`button[name=quiz][value="${QUIZ_ID}"]`).tap()]);
 		await page.waitForSelector("#classCode[aria-invalid=true]");

@@ -7,11 +7,8 @@
  * a submission, Back shows a new attempt with a link to the result just stored. Every "exactly one
  * attempt" is counted in D1.
  */
-import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../../scripts/lib/browser";
-import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
-import { phone as phoneIn, stopAll } from "./harness";
+import { describe, expect, it } from "vitest";
+import { submitThroughApi, useE2E } from "./harness";
 import {
 	answer,
 	attemptIdOn,
@@ -24,29 +21,21 @@ import {
 	PHONES,
 	pick,
 	progressOf,
+	QUESTIONS,
 	QUIZ_ID,
 	renderedAttemptId,
+	savedDraft,
 	TOTAL,
 } from "./student-steps";
 
-let server: LocalServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-	server = await startLocalServer();
-	browser = await launchBrowser();
-});
-
-afterAll(() => stopAll(server, browser, contexts));
-
-const phone = (options: BrowserContextOptions = {}) => phoneIn(browser, contexts, options);
+const e2e = useE2E();
+const { phone } = e2e;
 
 describe.each(PHONES)("Back on a $name phone", ({ name: size, viewport }) => {
 	it("after submitting: a new attempt with a link to the result, never the boxes the browser put back; forward; “Try this quiz again”", async () => {
 		const { page } = await phone({ viewport });
 		const student = `Back Bea ${size}`;
-		await join(page, server, student);
+		await join(page, e2e.server, student);
 		await pick(page, 0, ["pashin"]);
 		await pick(page, 2, ["japanese-waters"]);
 		await expect.poll(() => progressOf(page)).toBe(`2 of ${TOTAL} answered`);
@@ -57,7 +46,7 @@ describe.each(PHONES)("Back on a $name phone", ({ name: size, viewport }) => {
 		await page.locator("button[type=submit]").tap();
 		await expect.poll(() => page.textContent("#blank-check-title")).toBe(`${TOTAL - 2} of ${TOTAL} questions have no answer yet.`);
 		expect(await page.locator("#blank-check .blank-list a").count()).toBe(TOTAL - 2);
-		expect(attemptsWithId(server, attemptId)).toBe(0);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(0);
 		await page.locator("#blank-check button", { hasText: "Submit anyway" }).tap();
 		await page.waitForURL(`**/result/${attemptId}`);
 
@@ -87,6 +76,7 @@ describe.each(PHONES)("Back on a $name phone", ({ name: size, viewport }) => {
 		await page.waitForLoadState("load");
 		await expect.poll(() => progressOf(page)).toBe(`0 of ${TOTAL} answered`);
 		expect(await checkedValues(page)).toEqual([]);
+		expect(await page.$$eval(".qmap a.done", (links) => links.length)).toBe(0);
 		const again = await attemptIdOn(page);
 		expect(again).not.toBe(attemptId);
 
@@ -95,7 +85,7 @@ describe.each(PHONES)("Back on a $name phone", ({ name: size, viewport }) => {
 		await pick(page, 5, ["true"]);
 		const before = await checkedValues(page);
 		const order = await page.$$eval("fieldset[data-q] .choice input", (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-		await page.goto(`${server.url}/`);
+		await page.goto(`${e2e.server.url}/`);
 		await page.goBack();
 		await page.waitForURL(`**/quiz/${QUIZ_ID}`);
 		await page.waitForLoadState("load");
@@ -105,14 +95,15 @@ describe.each(PHONES)("Back on a $name phone", ({ name: size, viewport }) => {
 		expect(await page.$$eval("fieldset[data-q] .choice input", (inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(
 			order,
 		);
-		expect(attemptsWithId(server, attemptId)).toBe(1);
-		expect(attemptsOf(server, student)).toBe(1);
+		expect(Object.keys((await savedDraft(page))?.answers ?? {}).sort()).toEqual([QUESTIONS[3]?.id, QUESTIONS[5]?.id].sort());
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
+		expect(attemptsOf(e2e.server, student)).toBe(1);
 	});
 
 	it("without JavaScript: Back after submitting shows an empty form with a new attempt id; nothing is filled in by position", async () => {
 		const { page } = await phone({ viewport, javaScriptEnabled: false });
 		const student = `NoScript Nell ${size}`;
-		await join(page, server, student);
+		await join(page, e2e.server, student);
 		for (let i = 0; i < TOTAL; i++) await answer(page, i);
 		const attemptId = await attemptIdOn(page);
 		await page.locator("button[type=submit]").tap();
@@ -126,8 +117,8 @@ describe.each(PHONES)("Back on a $name phone", ({ name: size, viewport }) => {
 			await page.$$eval("fieldset[data-q] input[type=text]", (inputs) => inputs.map((i) => (i as HTMLInputElement).value).join("")),
 		).toBe("");
 		expect(await attemptIdOn(page)).not.toBe(attemptId);
-		expect(attemptsWithId(server, attemptId)).toBe(1);
-		expect(attemptsOf(server, student)).toBe(1);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
+		expect(attemptsOf(e2e.server, student)).toBe(1);
 	});
 });
 
@@ -135,7 +126,7 @@ describe("a page restored from the back/forward cache", () => {
 	// Chromium keeps no page sent with no-store in that cache, Safari may: the page's own pageshow handler is what holds the line.
 	it("reloads when its attempt was submitted, and shows the saved draft again when it was not", async () => {
 		const { page } = await phone();
-		await join(page, server, "Cached Cal");
+		await join(page, e2e.server, "Cached Cal");
 		await pick(page, 0, ["pashin"]);
 		await expect.poll(() => progressOf(page)).toBe(`1 of ${TOTAL} answered`);
 		const attemptId = await attemptIdOn(page);
@@ -177,7 +168,7 @@ describe("a page restored from the back/forward cache", () => {
 		await expect.poll(() => progressOf(page)).toBe(`0 of ${TOTAL} answered`);
 		expect(await attemptIdOn(page)).not.toBe(attemptId);
 		expect(await renderedAttemptId(page)).toBe(await attemptIdOn(page));
-		expect(attemptsWithId(server, attemptId)).toBe(1);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
 	});
 });
 
@@ -185,11 +176,11 @@ describe("two tabs of one quiz", () => {
 	it("show the same saved answers; submitted in one, the other starts a new attempt with a link to the result", async () => {
 		const { context, page: a } = await phone();
 		const student = "Tabby Tam";
-		await join(a, server, student);
+		await join(a, e2e.server, student);
 		await pick(a, 0, ["pashin"]);
 		const attemptId = await attemptIdOn(a);
 		const b = await context.newPage();
-		await b.goto(`${server.url}/quiz/${QUIZ_ID}`);
+		await b.goto(`${e2e.server.url}/quiz/${QUIZ_ID}`);
 		await expect.poll(() => progressOf(b)).toBe(`1 of ${TOTAL} answered`);
 		expect(await attemptIdOn(b)).toBe(attemptId);
 		await pick(b, 2, ["japanese-waters"]);
@@ -203,30 +194,24 @@ describe("two tabs of one quiz", () => {
 		expect(await checkedValues(a)).toEqual([]);
 		expect(await attemptIdOn(a)).not.toBe(attemptId);
 		expect(await a.getAttribute(".notice a", "href")).toBe(`/result/${attemptId}`);
-		expect(attemptsOf(server, student)).toBe(1);
+		expect(attemptsOf(e2e.server, student)).toBe(1);
 	});
 });
 
 describe("my results on this device", () => {
 	it("notes a result when its page is shown, and lists it on the join page with nothing sent to the server", async () => {
-		const { attemptId } = (await (await fetch(`${server.url}/api/quizzes/${QUIZ_ID}`)).json()) as { attemptId: string };
-		const posted = await fetch(`${server.url}/api/attempts`, {
-			method: "POST",
-			headers: { "Content-Type": "application/json" },
-			body: JSON.stringify({
-				attemptId,
-				quizId: QUIZ_ID,
-				studentName: "Shown Shay",
-				answers: [{ questionId: "q-third-party", choiceIds: ["xi"] }],
-			}),
+		const { res: posted, attemptId } = await submitThroughApi(e2e.server, {
+			quizId: QUIZ_ID,
+			studentName: "Shown Shay",
+			answers: [{ questionId: "q-third-party", choiceIds: ["xi"] }],
 		});
 		expect(posted.status).toBe(201);
 		const { page } = await phone({ viewport: { width: 320, height: 568 } });
-		await page.goto(`${server.url}/result/${attemptId}`);
+		await page.goto(`${e2e.server.url}/result/${attemptId}`);
 		await expect.poll(() => page.textContent(".score .big")).toContain("Shown Shay, you scored");
 		const sent: string[] = [];
 		page.on("request", (r) => sent.push(`${r.url()} ${r.postData() ?? ""}`));
-		await page.goto(`${server.url}/`);
+		await page.goto(`${e2e.server.url}/`);
 		await expect.poll(() => page.getAttribute("#my-results li a", "href")).toBe(`/result/${attemptId}`);
 		expect(await page.textContent("#my-results li a")).toBe("North Korea diplomacy (2017)");
 		expect(await page.textContent("#my-results li")).toContain(" · Shown Shay · ");
@@ -239,7 +224,7 @@ describe("the copy kept for offline use after a submission", () => {
 	it("carries a new attempt id, so that answering it offline is a new attempt, sent once", async () => {
 		const { context, page } = await phone({ viewport: { width: 320, height: 568 } });
 		const student = "Copy Cleo";
-		await join(page, server, student);
+		await join(page, e2e.server, student);
 		await expect.poll(() => page.evaluate(async () => Boolean(await caches.match(location.pathname))), { timeout: 20_000 }).toBe(true);
 		await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 		for (let i = 0; i < TOTAL; i++) await answer(page, i);
@@ -256,7 +241,7 @@ describe("the copy kept for offline use after a submission", () => {
 		expect(await keptId()).not.toBeNull();
 
 		await context.setOffline(true);
-		await page.goto(`${server.url}/quiz/${QUIZ_ID}`);
+		await page.goto(`${e2e.server.url}/quiz/${QUIZ_ID}`);
 		await expect.poll(() => progressOf(page)).toBe(`0 of ${TOTAL} answered`);
 		const second = await attemptIdOn(page);
 		expect(second).not.toBe(first);
@@ -267,8 +252,8 @@ describe("the copy kept for offline use after a submission", () => {
 		await expect.poll(() => page.textContent("#status")).toContain("You are offline");
 		await context.setOffline(false);
 		await page.waitForURL(`**/result/${second}`, { timeout: 30_000 });
-		expect(attemptsWithId(server, first)).toBe(1);
-		expect(attemptsWithId(server, second)).toBe(1);
-		expect(attemptsOf(server, student)).toBe(2);
+		expect(attemptsWithId(e2e.server, first)).toBe(1);
+		expect(attemptsWithId(e2e.server, second)).toBe(1);
+		expect(attemptsOf(e2e.server, student)).toBe(2);
 	});
 });

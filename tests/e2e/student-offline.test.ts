@@ -10,12 +10,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchBrowser, PHONE } from "../../scripts/lib/browser";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, PHONE } from "../../scripts/lib/browser";
 import { d1Query } from "../../scripts/lib/d1";
-import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
-import { api, phone as phoneIn, stopAll, teacherWithClass } from "./harness";
+import { RIVER_PARK_ARTICLE } from "../fixtures/river-park";
+import { api, teacherWithClass, useE2E } from "./harness";
 import {
 	answer,
 	attemptIdOn,
@@ -36,18 +36,8 @@ import {
 
 const SMALL = { width: 320, height: 568 };
 
-let server: LocalServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-	server = await startLocalServer();
-	browser = await launchBrowser();
-});
-
-afterAll(() => stopAll(server, browser, contexts));
-
-const phone = (options: BrowserContextOptions = {}) => phoneIn(browser, contexts, options);
+const e2e = useE2E();
+const { phone } = e2e;
 
 /** Until the service worker controls the page and keeps a copy of it. */
 async function kept(page: Page): Promise<void> {
@@ -88,7 +78,7 @@ describe("offline first", () => {
 			let context = await openProfile(dir);
 			let page = context.pages()[0] ?? (await context.newPage());
 			const student = "Offline Ola";
-			await join(page, server, student);
+			await join(page, e2e.server, student);
 			await answer(page, 0);
 			await answer(page, 1);
 			await pick(page, 3, ["more-sanctions", "test-missiles"]);
@@ -109,7 +99,7 @@ describe("offline first", () => {
 			context = await openProfile(dir);
 			await goOffline(context);
 			page = context.pages()[0] ?? (await context.newPage());
-			await page.goto(`${server.url}/quiz/${QUIZ_ID}`);
+			await page.goto(`${e2e.server.url}/quiz/${QUIZ_ID}`);
 			await expect.poll(() => progressOf(page)).toBe(`3 of ${TOTAL} answered`);
 			expect(await renderedAttemptId(page)).toBe(copy);
 			expect(await attemptIdOn(page)).toBe(attemptId);
@@ -120,11 +110,11 @@ describe("offline first", () => {
 			for (let i = 2; i < TOTAL; i++) if (i !== 3) await answer(page, i);
 			await page.locator("button[type=submit]").tap();
 			await expect.poll(() => page.textContent("#status")).toContain("You are offline");
-			expect(attemptsWithId(server, attemptId)).toBe(0);
+			expect(attemptsWithId(e2e.server, attemptId)).toBe(0);
 			await goOnline(context);
 			await page.waitForURL(`**/result/${attemptId}`, { timeout: 30_000 });
-			expect(attemptsWithId(server, attemptId)).toBe(1);
-			expect(attemptsOf(server, student)).toBe(1);
+			expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
+			expect(attemptsOf(e2e.server, student)).toBe(1);
 			await context.close();
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
@@ -134,7 +124,7 @@ describe("offline first", () => {
 	it("queues a submission made offline in IndexedDB; with no page open, Background Sync sends it when the network is back: one attempt", async () => {
 		const { context, page: first } = await phone({ viewport: SMALL });
 		const student = "Synced Sam";
-		await join(first, server, student);
+		await join(first, e2e.server, student);
 		await kept(first);
 		for (let i = 0; i < TOTAL; i++) await answer(first, i);
 		const attemptId = await attemptIdOn(first);
@@ -146,27 +136,27 @@ describe("offline first", () => {
 		expect(JSON.parse(queued?.body ?? "{}")).toMatchObject({ attemptId, studentName: student, quizVersion: expect.any(String) });
 		expect(await syncTags(first)).toContain("quizline-outbox");
 		expect(await first.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("outbox")))).toEqual([]);
-		expect(attemptsWithId(server, attemptId)).toBe(0);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(0);
 
 		// No page open: only the service worker can send it, when the network is back.
 		await first.close();
 		expect(context.pages()).toEqual([]);
 		await context.setOffline(false);
-		await expect.poll(() => attemptsWithId(server, attemptId), { timeout: 60_000, interval: 1_000 }).toBe(1);
+		await expect.poll(() => attemptsWithId(e2e.server, attemptId), { timeout: 60_000, interval: 1_000 }).toBe(1);
 
 		// The next page learns it was sent: listed under My results, the draft gone, a new attempt on the quiz.
 		const page = await context.newPage();
-		await page.goto(`${server.url}/`);
+		await page.goto(`${e2e.server.url}/`);
 		await expect.poll(() => page.getAttribute("#my-results li a", "href")).toBe(`/result/${attemptId}`);
 		expect(await page.textContent("#my-results li")).not.toContain("waiting");
 		await expect.poll(() => outboxOf(page)).toEqual([]);
-		await page.goto(`${server.url}/quiz/${QUIZ_ID}`);
+		await page.goto(`${e2e.server.url}/quiz/${QUIZ_ID}`);
 		await expect.poll(() => page.getAttribute(".notice a", "href")).toBe(`/result/${attemptId}`);
 		expect(await progressOf(page)).toBe(`0 of ${TOTAL} answered`);
 		expect(await attemptIdOn(page)).not.toBe(attemptId);
 		expect(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY)).toBeNull();
-		expect(attemptsWithId(server, attemptId)).toBe(1);
-		expect(attemptsOf(server, student)).toBe(1);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
+		expect(attemptsOf(e2e.server, student)).toBe(1);
 	});
 
 	it("without Background Sync, the next student page opened sends the queued submission, once, and lists it meanwhile as waiting", async () => {
@@ -176,7 +166,7 @@ describe("offline first", () => {
 			Reflect.deleteProperty(ServiceWorkerRegistration.prototype, "sync");
 		});
 		const student = "Syncless Sol";
-		await join(page, server, student);
+		await join(page, e2e.server, student);
 		await kept(page);
 		for (let i = 0; i < TOTAL; i++) await answer(page, i);
 		const attemptId = await attemptIdOn(page);
@@ -199,7 +189,7 @@ describe("offline first", () => {
 			await route.continue();
 		});
 		const next = await context.newPage();
-		await next.goto(`${server.url}/`);
+		await next.goto(`${e2e.server.url}/`);
 		await expect.poll(() => next.textContent("#my-results li")).toContain("waiting to be sent");
 		expect(await next.locator("#my-results li a").count()).toBe(0);
 		await expect.poll(() => sent).toEqual([attemptId]);
@@ -207,15 +197,15 @@ describe("offline first", () => {
 		await expect.poll(() => next.getAttribute("#my-results li a", "href")).toBe(`/result/${attemptId}`);
 		expect(await outboxOf(next)).toEqual([]);
 		expect((await resultsOnDevice(next)).find((r) => r.attemptId === attemptId)?.confirmed).toBe(true);
-		expect(attemptsWithId(server, attemptId)).toBe(1);
-		expect(attemptsOf(server, student)).toBe(1);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
+		expect(attemptsOf(e2e.server, student)).toBe(1);
 		await expectNoAxeViolations(next, "the join page listing a result");
 	});
 
 	it("moves a submission queued by the previous script (in localStorage) to the outbox and sends it once", async () => {
 		const { page } = await phone();
-		await page.goto(`${server.url}/`);
-		const { attemptId } = (await (await fetch(`${server.url}/api/quizzes/${QUIZ_ID}`)).json()) as { attemptId: string };
+		await page.goto(`${e2e.server.url}/`);
+		const { attemptId } = (await (await fetch(`${e2e.server.url}/api/quizzes/${QUIZ_ID}`)).json()) as { attemptId: string };
 		const body = JSON.stringify({
 			attemptId,
 			quizId: QUIZ_ID,
@@ -224,22 +214,13 @@ describe("offline first", () => {
 		});
 		await page.evaluate(([key, text]) => localStorage.setItem(key as string, text as string), [`quizline:outbox:${attemptId}`, body]);
 		await page.reload();
-		await expect.poll(() => attemptsWithId(server, attemptId), { timeout: 30_000, interval: 1_000 }).toBe(1);
+		await expect.poll(() => attemptsWithId(e2e.server, attemptId), { timeout: 30_000, interval: 1_000 }).toBe(1);
 		await expect.poll(() => outboxOf(page)).toEqual([]);
 		expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("outbox")))).toEqual([]);
 	});
 });
 
 describe("a new quiz version", () => {
-	const ARTICLE = {
-		title: "River park opens after a decade of delays",
-		source: "The Valley Courier",
-		date: "2026-11-20",
-		text: [
-			"The Millbrook river park opened on Saturday, ten years after the council first approved it.",
-			"Mayor Dana Okafor said the park “belongs to every family in Millbrook.” It cost $4.2 million, a third more than planned.",
-		].join("\n"),
-	};
 	const grounded = (paragraph: number, quote: string) => ({ explanation: "It says so.", skill: "literal", evidence: { paragraph, quote } });
 	const MAYOR = {
 		id: "q-mayor",
@@ -262,9 +243,9 @@ describe("a new quiz version", () => {
 	const COST_FINAL = { ...COST, id: "q-cost-final", prompt: "What was the park's final cost?" };
 
 	it("grades an answer from a copy kept offline against the version it showed; a page opened online shows the new one and says so", async () => {
-		const { teacher, cls } = await teacherWithClass(server, "Ms Version", { name: "7C Reading" });
-		const article = await api<{ id: string }>(server, "/api/teacher/articles", teacher.token, ARTICLE);
-		const v1 = await api<{ id: string; version: string }>(server, "/api/teacher/quizzes", teacher.token, {
+		const { teacher, cls } = await teacherWithClass(e2e.server, "Ms Version", { name: "7C Reading" });
+		const article = await api<{ id: string }>(e2e.server, "/api/teacher/articles", teacher.token, RIVER_PARK_ARTICLE);
+		const v1 = await api<{ id: string; version: string }>(e2e.server, "/api/teacher/quizzes", teacher.token, {
 			articleId: article.id,
 			title: "River park",
 			questions: [MAYOR, COST],
@@ -277,15 +258,15 @@ describe("a new quiz version", () => {
 			await expect.poll(() => progressOf(page)).toBe("2 of 2 answered");
 		};
 		const a = await phone({ viewport: SMALL });
-		await join(a.page, server, "Version Val", { code: cls.joinCode, quizId: v1.id });
+		await join(a.page, e2e.server, "Version Val", { code: cls.joinCode, quizId: v1.id });
 		await kept(a.page);
 		await answerBoth(a.page);
 		const b = await phone();
-		await join(b.page, server, "Version Vic", { code: cls.joinCode, quizId: v1.id });
+		await join(b.page, e2e.server, "Version Vic", { code: cls.joinCode, quizId: v1.id });
 		await answerBoth(b.page);
 
 		// The teacher replaces the cost question while both still have version 1 in front of them.
-		const put = await fetch(`${server.url}/api/teacher/quizzes/${v1.id}`, {
+		const put = await fetch(`${e2e.server.url}/api/teacher/quizzes/${v1.id}`, {
 			method: "PUT",
 			headers: { Authorization: `Bearer ${teacher.token}`, "Content-Type": "application/json" },
 			body: JSON.stringify({ questions: [MAYOR, COST_FINAL] }),
@@ -306,7 +287,7 @@ describe("a new quiz version", () => {
 		await a.page.waitForURL(`**/result/${aId}`, { timeout: 30_000 });
 		const graded = (id: string) =>
 			d1Query<{ v: string; score: number; max: number }>(
-				server.persistDir,
+				e2e.server.persistDir,
 				`SELECT quiz_version AS v, score, max_score AS max FROM attempts WHERE id = '${id}'`,
 			);
 		expect(graded(aId)).toEqual([{ v: v1.version, score: 2, max: 2 }]);
@@ -329,7 +310,7 @@ describe("a new quiz version", () => {
 describe("what the service worker keeps", () => {
 	it("only quiz pages and static files, never results, the API, exports or the dashboard; offline, other student pages say so", async () => {
 		const { context, page } = await phone({ viewport: SMALL });
-		await join(page, server, "Scope Sky");
+		await join(page, e2e.server, "Scope Sky");
 		await kept(page);
 		for (let i = 0; i < TOTAL; i++) await answer(page, i);
 		const attemptId = await attemptIdOn(page);
@@ -344,7 +325,7 @@ describe("what the service worker keeps", () => {
 			"/export/x/scores.csv",
 			"/",
 		])
-			await page.goto(`${server.url}${url}`);
+			await page.goto(`${e2e.server.url}${url}`);
 		const keys = await page.evaluate(async () => {
 			const out: string[] = [];
 			for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) out.push(new URL(req.url).pathname);
@@ -354,7 +335,7 @@ describe("what the service worker keeps", () => {
 		for (const key of keys) expect(key).toMatch(/^\/static\/[a-z]+\.[0-9a-f]{12}\.(css|js)$|^\/quiz\/[^/]+$/);
 
 		await context.setOffline(true);
-		const res = await page.goto(`${server.url}/result/${attemptId}`);
+		const res = await page.goto(`${e2e.server.url}/result/${attemptId}`);
 		expect(res?.status()).toBe(503);
 		expect(res?.headers()["content-security-policy"]).toContain("script-src 'self'");
 		expect(res?.headers()["content-security-policy"]).not.toContain("unsafe-inline");
@@ -362,10 +343,23 @@ describe("what the service worker keeps", () => {
 		expect(await page.getAttribute("main a", "href")).toBe(`/quiz/${QUIZ_ID}`);
 		expect(await page.textContent("main a")).toBe("North Korea diplomacy (2017)");
 		await expectNoAxeViolations(page, "the offline page");
-		await page.goto(`${server.url}/quiz/${QUIZ_ID}`);
+		await page.goto(`${e2e.server.url}/quiz/${QUIZ_ID}`);
 		await expect.poll(() => progressOf(page)).toBe(`0 of ${TOTAL} answered`);
 		// The dashboard is none of the worker's business: the browser's own offline error.
-		await expect(page.goto(`${server.url}/teacher`)).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+		await expect(page.goto(`${e2e.server.url}/teacher`)).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
 		await context.setOffline(false);
+	});
+
+	it("serves the service worker from the site itself, with the security headers, and keeps only quiz pages and static files", async () => {
+		const res = await fetch(`${e2e.server.url}/sw.js`, { headers: { "Accept-Encoding": "br, gzip" } });
+		expect(res.status).toBe(200);
+		expect(res.headers.get("Content-Type")).toMatch(/^text\/javascript/);
+		expect(res.headers.get("Cache-Control")).toBe("no-cache");
+		expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+		expect(res.headers.get("Content-Security-Policy") ?? "").not.toContain("unsafe-inline");
+		const body = await res.text();
+		const html = await (await fetch(`${e2e.server.url}/quiz/${QUIZ_ID}`)).text();
+		for (const file of html.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)) expect(body).toContain(`"${file[1]}"`);
+		expect(body).toMatch(/const QUIZLINE_VERSION = "[0-9a-f]{12}";/);
 	});
 });

@@ -6,28 +6,16 @@
  * as voices arrive late; text size and line spacing kept on this device across a reload. axe on
  * each state.
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import articleFile from "../../quiz-data/articles/nk-diplomacy-2017.json";
-import { launchBrowser } from "../../scripts/lib/browser";
-import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
-import { phone as phoneIn, stopAll } from "./harness";
+import { useE2E } from "./harness";
 import { expectNoAxeViolations, QUESTIONS, QUIZ_ID, TOTAL } from "./student-steps";
 
 const SMALL = { width: 320, height: 568 };
 
-let server: LocalServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-	server = await startLocalServer();
-	browser = await launchBrowser();
-});
-
-afterAll(() => stopAll(server, browser, contexts));
-
-const phone = (options: BrowserContextOptions = {}) => phoneIn(browser, contexts, options);
+const e2e = useE2E();
+const { phone } = e2e;
 
 /**
  * Speech observed, not heard. `window.__voices` set before the page loads: "none" (no voice ever),
@@ -65,7 +53,7 @@ async function readingPage(voices?: "none" | "late"): Promise<Page> {
 	const { context, page } = await phone({ viewport: SMALL });
 	if (voices) await context.addInitScript(`window.__voices = ${JSON.stringify(voices)};`);
 	await context.addInitScript(FAKE_SPEECH);
-	await page.goto(`${server.url}/quiz/${QUIZ_ID}`);
+	await page.goto(`${e2e.server.url}/quiz/${QUIZ_ID}`);
 	await expect.poll(() => page.isVisible("#aids")).toBe(true);
 	return page;
 }
@@ -173,7 +161,7 @@ describe("read aloud", () => {
 describe("text size and line spacing", () => {
 	it("are kept on this device across a reload and on the other student pages, from the keyboard too", async () => {
 		const { page } = await phone({ viewport: SMALL });
-		await page.goto(`${server.url}/quiz/${QUIZ_ID}`);
+		await page.goto(`${e2e.server.url}/quiz/${QUIZ_ID}`);
 		const size = () => page.$eval("#p1", (p) => Number.parseFloat(getComputedStyle(p).fontSize));
 		const leading = () => page.$eval("#p1", (p) => Number.parseFloat(getComputedStyle(p).lineHeight));
 		await expect.poll(() => page.isVisible("#aids")).toBe(true);
@@ -197,7 +185,7 @@ describe("text size and line spacing", () => {
 		expect(await leading()).toBeGreaterThan(normalLeading * 1.25);
 		expect(await page.locator('[data-aid="spacing"]').getAttribute("aria-pressed")).toBe("true");
 		expect(await page.evaluate(() => JSON.parse(localStorage.getItem("quizline:aids") ?? "null"))).toEqual({ size: 2, spacing: true });
-		await page.goto(`${server.url}/`);
+		await page.goto(`${e2e.server.url}/`);
 		await expect.poll(() => page.evaluate(() => document.documentElement.className)).toBe("text-2 spacious");
 	});
 });

@@ -11,6 +11,7 @@ import { d1Query } from "../../scripts/lib/d1";
 import type { LocalServer } from "../../scripts/lib/local-server";
 
 export const QUIZ_ID = quizFile.id;
+export const QUIZ_TITLE = quizFile.title;
 export const QUESTIONS = quizFile.questions;
 export const TOTAL = QUESTIONS.length;
 export const DRAFT_KEY = `quizline:${QUIZ_ID}`;
@@ -63,6 +64,9 @@ export const renderedAttemptId = (page: Page) => page.$eval("input[name=attemptI
 export const checkedValues = (page: Page) =>
 	page.$$eval("form#quiz input:checked", (inputs) => inputs.map((i) => (i as HTMLInputElement).value).sort());
 export const progressOf = (page: Page) => page.textContent("#progress");
+/** The draft the page keeps in localStorage for the built-in quiz (null when there is none). */
+export const savedDraft = (page: Page) =>
+	page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "null") as { answers: Record<string, unknown> } | null, DRAFT_KEY);
 
 export interface OutboxRecord {
 	attemptId: string;

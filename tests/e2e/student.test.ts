@@ -5,17 +5,13 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import quizFile from "../../quiz-data/quizzes/nk-diplomacy-2017.json";
-import { describeViolations, launchBrowser, runAxe } from "../../scripts/lib/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { describeViolations, runAxe } from "../../scripts/lib/browser";
 import { d1Query } from "../../scripts/lib/d1";
-import { type LocalServer, startLocalServer } from "../../scripts/lib/local-server";
-import { phone as phoneIn, stopAll } from "./harness";
-import { outboxOf } from "./student-steps";
+import { submitThroughApi, useE2E } from "./harness";
+import { answer, attemptIdOn, attemptsOf, attemptsWithId, outboxOf, QUESTIONS, QUIZ_ID } from "./student-steps";
 
-const QUIZ_ID = quizFile.id;
-const QUESTIONS = quizFile.questions;
 const CLASS_CODE = "E2EK7M";
 const STORAGE_KEY = `quizline:${QUIZ_ID}`;
 /**
@@ -24,35 +20,21 @@ const STORAGE_KEY = `quizline:${QUIZ_ID}`;
  */
 const SCREENSHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(import.meta.dirname, ".tmp/screenshots"));
 
-let server: LocalServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const e2e = useE2E();
+const { phone } = e2e;
 
-beforeAll(async () => {
-	server = await startLocalServer();
+beforeAll(() => {
 	d1Query(
-		server.persistDir,
+		e2e.server.persistDir,
 		`INSERT INTO teachers (id, name, created_at) VALUES ('t-e2e', 'Ms E2E', 0);
 		 INSERT INTO classes (id, teacher_id, name, join_code, created_at) VALUES ('c-e2e', 't-e2e', '9B', '${CLASS_CODE}', 0);`,
 	);
-	browser = await launchBrowser();
 	mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
-afterAll(() => stopAll(server, browser, contexts));
-
-const phone = (options: BrowserContextOptions = {}) => phoneIn(browser, contexts, options);
-
-function countAttempts(where: string): number {
-	const [row] = d1Query<{ n: number }>(server.persistDir, `SELECT COUNT(*) AS n FROM attempts WHERE ${where}`);
-	return row?.n ?? -1;
-}
-const attemptsWithId = (id: string) => countAttempts(`id = '${id.replace(/'/g, "")}'`);
-const attemptsOf = (name: string) => countAttempts(`student_name = '${name.replace(/'/g, "''")}'`);
-
 /** From the join page: type the name (and the code, unless the link filled it in), tap the quiz. */
 async function join(page: Page, name: string, via: "link" | "form" = "form"): Promise<void> {
-	await page.goto(via === "link" ? `${server.url}/join/${CLASS_CODE}` : `${server.url}/`);
+	await page.goto(via === "link" ? `${e2e.server.url}/join/${CLASS_CODE}` : `${e2e.server.url}/`);
 	if (via === "link") expect(await page.inputValue("#classCode")).toBe(CLASS_CODE);
 	await page.locator("#studentName").tap();
 	await page.fill("#studentName", name);
@@ -60,27 +42,11 @@ async function join(page: Page, name: string, via: "link" | "form" = "form"): Pr
 	await page.waitForURL(`**/quiz/${QUIZ_ID}`);
 }
 
-/** Answers question i (0-based) correctly, by tapping its choices or typing into its field. */
-async function answer(page: Page, i: number): Promise<void> {
-	const q = QUESTIONS[i];
-	if (!q) throw new Error(`no question ${i}`);
-	const fieldset = page.locator(`fieldset[data-q="${q.id}"]`);
-	if ("accepted" in q.answer) {
-		const input = fieldset.locator("input[type=text]");
-		await input.tap();
-		await input.fill(q.answer.accepted[0] as string);
-		return;
-	}
-	for (const id of q.answer.choiceIds) await fieldset.locator(`label.choice:has(input[value="${id}"])`).tap();
-}
-
 /** Answers every question not answered yet; checks the live count unless the page runs no script. */
 async function answerAll(page: Page, { done = [] as number[], script = true } = {}): Promise<void> {
 	for (let i = 0; i < QUESTIONS.length; i++) if (!done.includes(i)) await answer(page, i);
 	if (script) await expect.poll(() => page.textContent("#progress")).toBe(`${QUESTIONS.length} of ${QUESTIONS.length} answered`);
 }
-
-const attemptIdOn = (page: Page) => page.inputValue("input[name=attemptId]");
 
 /** Choice ids in the order shown, per question. */
 function choiceOrder(page: Page): Promise<string[][]> {
@@ -101,7 +67,7 @@ describe("a student on a phone", () => {
 		const foreign: string[] = [];
 		const consoleErrors: string[] = [];
 		page.on("request", (r) => {
-			if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) foreign.push(r.url());
+			if (!r.url().startsWith(e2e.server.url) && !r.url().startsWith("data:")) foreign.push(r.url());
 		});
 		page.on("console", (m) => {
 			if (m.type() === "error") consoleErrors.push(m.text());
@@ -132,9 +98,9 @@ describe("a student on a phone", () => {
 		await page.screenshot({ path: path.join(SCREENSHOTS, "result.png") });
 
 		// Stored once, in the class, and confirmed: nothing is left saved on the phone.
-		expect(attemptsWithId(attemptId)).toBe(1);
-		expect(attemptsOf("Ada Lovelace")).toBe(1);
-		const api = (await (await fetch(`${server.url}/api/attempts/${attemptId}`)).json()) as { score: number; classCode: string };
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
+		expect(attemptsOf(e2e.server, "Ada Lovelace")).toBe(1);
+		const api = (await (await fetch(`${e2e.server.url}/api/attempts/${attemptId}`)).json()) as { score: number; classCode: string };
 		expect(api).toMatchObject({ score: QUESTIONS.length, classCode: CLASS_CODE });
 		expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
 		expect(foreign).toEqual([]);
@@ -143,7 +109,7 @@ describe("a student on a phone", () => {
 
 	it("opens a quiz link directly, asks for the name on the quiz page, and records one attempt in the class", async () => {
 		const { page } = await phone();
-		await page.goto(`${server.url}/quiz/${QUIZ_ID}`);
+		await page.goto(`${e2e.server.url}/quiz/${QUIZ_ID}`);
 		await answer(page, 0);
 		await page.locator("button[type=submit]").tap();
 		await expect.poll(() => page.textContent("#status")).toBe("Type your name first: it goes with your answers.");
@@ -159,10 +125,10 @@ describe("a student on a phone", () => {
 		await page.locator("#blank-check button", { hasText: "Submit anyway" }).tap();
 		await page.waitForURL("**/result/*");
 		expect(new URL(page.url()).pathname.split("/").pop()).toBe(attemptId);
-		expect(attemptsWithId(attemptId)).toBe(1);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
 		expect(
 			d1Query<{ code: string }>(
-				server.persistDir,
+				e2e.server.persistDir,
 				`SELECT c.join_code AS code FROM attempts a JOIN classes c ON c.id = a.class_id WHERE a.id = '${attemptId}'`,
 			),
 		).toEqual([{ code: CLASS_CODE }]);
@@ -221,15 +187,15 @@ describe("a student on a phone", () => {
 		// A crash: the tab is gone; a new one opens the quiz again (the server hands out a new id).
 		await page.close();
 		const again = await context.newPage();
-		await again.goto(`${server.url}/quiz/${QUIZ_ID}`);
+		await again.goto(`${e2e.server.url}/quiz/${QUIZ_ID}`);
 		await expect.poll(() => again.textContent("#progress")).toBe(`4 of ${QUESTIONS.length} answered`);
 		expect(await attemptIdOn(again)).toBe(attemptId);
 		expect(await choiceOrder(again)).toEqual(order);
 
 		await answerAll(again, { done });
 		expect(await submitAndSeeResult(again)).toBe(attemptId);
-		expect(attemptsWithId(attemptId)).toBe(1);
-		expect(attemptsOf("Reload Rosa")).toBe(1);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
+		expect(attemptsOf(e2e.server, "Reload Rosa")).toBe(1);
 	});
 
 	it("queues the submission while offline, says so, and sends it once back online: exactly one attempt", async () => {
@@ -243,13 +209,13 @@ describe("a student on a phone", () => {
 		await expect.poll(() => page.textContent("#status")).toContain("You are offline. Your answers are saved on this phone");
 		const [queued] = await outboxOf(page);
 		expect(JSON.parse(queued?.body ?? "null")).toMatchObject({ attemptId, quizId: QUIZ_ID, studentName: "Offline Olu" });
-		expect(attemptsWithId(attemptId)).toBe(0);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(0);
 
 		await context.setOffline(false);
 		await page.waitForURL(`**/result/${attemptId}`);
 		await expect.poll(() => page.textContent(".score .big")).toContain(`you scored ${QUESTIONS.length} out of`);
-		expect(attemptsWithId(attemptId)).toBe(1);
-		expect(attemptsOf("Offline Olu")).toBe(1);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
+		expect(attemptsOf(e2e.server, "Offline Olu")).toBe(1);
 		// Nothing left but the list of results on this device (the join page's "My results").
 		expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(["quizline:results"]);
 	});
@@ -267,8 +233,8 @@ describe("a student on a phone", () => {
 		await context.setOffline(false);
 		const next = await context.newPage();
 		await join(next, "Shared Kim");
-		await expect.poll(() => attemptsWithId(samsAttempt), { timeout: 30_000, interval: 1_000 }).toBe(1);
-		expect(attemptsOf("Shared Sam")).toBe(1);
+		await expect.poll(() => attemptsWithId(e2e.server, samsAttempt), { timeout: 30_000, interval: 1_000 }).toBe(1);
+		expect(attemptsOf(e2e.server, "Shared Sam")).toBe(1);
 		// Kim starts afresh: a new attempt, none of Sam's answers.
 		expect(await attemptIdOn(next)).not.toBe(samsAttempt);
 		expect(await next.textContent("#progress")).toBe(`0 of ${QUESTIONS.length} answered`);
@@ -285,7 +251,7 @@ describe("a student on a phone", () => {
 			sent.push(JSON.parse(route.request().postData() ?? "{}").attemptId);
 			if (sent.length === 1) return route.abort("connectionreset"); // never reached the server
 			if (sent.length === 2) {
-				await route.fetch(); // reached the server and was recorded, but the answer is lost
+				await route.fetch(); // reached the e2e.server and was recorded, but the answer is lost
 				return route.abort("connectionreset");
 			}
 			return route.continue();
@@ -295,8 +261,8 @@ describe("a student on a phone", () => {
 		await page.waitForURL(`**/result/${attemptId}`, { timeout: 30_000 });
 		expect(sent.length).toBeGreaterThanOrEqual(3);
 		expect(new Set(sent)).toEqual(new Set([attemptId]));
-		expect(attemptsWithId(attemptId)).toBe(1);
-		expect(attemptsOf("Flaky Femi")).toBe(1);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
+		expect(attemptsOf(e2e.server, "Flaky Femi")).toBe(1);
 	});
 
 	it("submits the plain form with JavaScript disabled and records exactly one attempt", async () => {
@@ -314,30 +280,23 @@ describe("a student on a phone", () => {
 		const attemptId = await attemptIdOn(page);
 		expect(await submitAndSeeResult(page)).toBe(attemptId);
 		await expect.poll(() => page.textContent(".score .big")).toContain(`NoScript Nia, you scored ${QUESTIONS.length} out of`);
-		expect(attemptsWithId(attemptId)).toBe(1);
-		expect(attemptsOf("NoScript Nia")).toBe(1);
+		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
+		expect(attemptsOf(e2e.server, "NoScript Nia")).toBe(1);
 	});
 });
 
 describe("accessibility and headers", () => {
 	it("axe-core finds no violation on the join, quiz and result pages, in light and dark", async () => {
-		const res = await fetch(`${server.url}/api/quizzes/${QUIZ_ID}`);
-		const { attemptId } = (await res.json()) as { attemptId: string };
-		const posted = await fetch(`${server.url}/api/attempts`, {
-			method: "POST",
-			headers: { "Content-Type": "application/json" },
-			body: JSON.stringify({
-				attemptId,
-				quizId: QUIZ_ID,
-				studentName: "Axe Ari",
-				answers: [{ questionId: QUESTIONS[0]?.id, choiceIds: ["xi"] }],
-			}),
+		const { res: posted, attemptId } = await submitThroughApi(e2e.server, {
+			quizId: QUIZ_ID,
+			studentName: "Axe Ari",
+			answers: [{ questionId: QUESTIONS[0]?.id, choiceIds: ["xi"] }],
 		});
 		expect(posted.status).toBe(201);
 		for (const colorScheme of ["light", "dark"] as const) {
 			const { page } = await phone({ colorScheme });
 			for (const url of ["/", `/quiz/${QUIZ_ID}`, `/result/${attemptId}`]) {
-				await page.goto(`${server.url}${url}`);
+				await page.goto(`${e2e.server.url}${url}`);
 				const violations = await runAxe(page);
 				expect(violations, `${colorScheme} ${url}:\n${describeViolations(violations)}`).toEqual([]);
 			}
@@ -345,11 +304,11 @@ describe("accessibility and headers", () => {
 	});
 
 	it("sends the security headers with pages and static files, compressed on the wire", async () => {
-		const html = await (await fetch(`${server.url}/quiz/${QUIZ_ID}`)).text();
+		const html = await (await fetch(`${e2e.server.url}/quiz/${QUIZ_ID}`)).text();
 		const files = [...html.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) => m[1] as string);
 		expect(files).toHaveLength(2);
 		for (const url of ["/", `/quiz/${QUIZ_ID}`, ...files]) {
-			const res = await fetch(`${server.url}${url}`, { headers: { "Accept-Encoding": "br, gzip" } });
+			const res = await fetch(`${e2e.server.url}${url}`, { headers: { "Accept-Encoding": "br, gzip" } });
 			expect(res.status, url).toBe(200);
 			expect(res.headers.get("Content-Encoding"), url).toBe("br");
 			const csp = res.headers.get("Content-Security-Policy") ?? "";

@@ -5,74 +5,53 @@
  * it, download the scores CSV. axe-core finds no violations on any dashboard page.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeViolations, launchBrowser, newPhoneContext, runAxe } from "../../scripts/lib/browser";
-import { type LocalServer, removeState, startLocalServer } from "../../scripts/lib/local-server";
+import type { BrowserContext } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { describeViolations, PHONE, runAxe } from "../../scripts/lib/browser";
 import { parseCsv } from "../fixtures/csv";
-import { api as apiCall, localhostOrigin, type TeacherWithClass, teacherWithClass } from "./harness";
+import { submitThroughApi, useTeacherE2E } from "./harness";
 
-let server: LocalServer;
-let browser: Browser;
+const e2e = useTeacherE2E("Ms Dashboard", { name: "8A Reading" });
+/** One phone for the signed-in tests, in turn. */
 let context: BrowserContext;
-let teacher: TeacherWithClass["teacher"];
-let cls: TeacherWithClass["cls"];
-/** The dashboard's cookie is Secure: browsers keep it from plain http on localhost only (see harness.ts). */
-let origin: string;
-
-const _api = <T>(path: string, token: string, body?: unknown) => apiCall<T>(server, path, token, body);
 
 beforeAll(async () => {
-	server = await startLocalServer();
-	origin = localhostOrigin(server);
-	({ teacher, cls } = await teacherWithClass(server, "Ms Dashboard", { name: "8A Reading" }));
-	const quiz = await (await fetch(`${server.url}/api/quizzes/nk-diplomacy-2017`)).json();
-	const submitted = await fetch(`${server.url}/api/attempts`, {
-		method: "POST",
-		headers: { "Content-Type": "application/json" },
-		body: JSON.stringify({
-			attemptId: quiz.attemptId,
-			quizId: "nk-diplomacy-2017",
-			studentName: '=Mallory, "the" tester',
-			classCode: cls.joinCode,
-			answers: [{ questionId: "q-third-party", choiceIds: ["pashin"] }],
-		}),
+	const { res: submitted } = await submitThroughApi(e2e.server, {
+		quizId: "nk-diplomacy-2017",
+		studentName: '=Mallory, "the" tester',
+		classCode: e2e.cls.joinCode,
+		answers: [{ questionId: "q-third-party", choiceIds: ["pashin"] }],
 	});
 	expect(submitted.status).toBe(201);
-	browser = await launchBrowser();
-	context = await newPhoneContext(browser, { acceptDownloads: true });
-});
-
-afterAll(async () => {
-	await context?.close().catch(() => undefined);
-	await browser?.close();
-	await server?.stop();
-	if (server) removeState(server.persistDir);
+	context = await e2e.context({ ...PHONE, acceptDownloads: true });
 });
 
 describe("teacher dashboard in Chromium", () => {
 	it("signs in with the token, shows the class, downloads a CSV, with zero axe violations", async () => {
 		const page = await context.newPage();
-		await page.goto(`${origin}/teacher`);
+		await page.goto(`${e2e.origin}/teacher`);
 		expect(describeViolations(await runAxe(page))).toBe("");
 
-		await page.fill("#token", teacher.token);
+		await page.fill("#token", e2e.teacher.token);
 		await page.click("button[type=submit].primary");
 		await page.getByRole("link", { name: "8A Reading" }).waitFor();
-		expect(page.url()).toBe(`${origin}/teacher`);
+		expect(page.url()).toBe(`${e2e.origin}/teacher`);
 		const cookies = await context.cookies();
 		const session = cookies.find((c) => c.name === "__Host-quizline_session");
 		expect(session?.httpOnly).toBe(true);
 		expect(session?.secure).toBe(true);
 		expect(session?.sameSite).toBe("Strict");
 		// The token is nowhere in the page, its scripts or its URL.
-		expect(await page.content()).not.toContain(teacher.token);
-		expect(page.url()).not.toContain(teacher.token);
+		expect(await page.content()).not.toContain(e2e.teacher.token);
+		expect(page.url()).not.toContain(e2e.teacher.token);
 		await expect(page.getByRole("link", { name: "8A Reading" }).isVisible()).resolves.toBe(true);
-		expect(await page.getByText(cls.joinCode).count()).toBeGreaterThan(0);
+		expect(await page.getByText(e2e.cls.joinCode).count()).toBeGreaterThan(0);
 		expect(describeViolations(await runAxe(page))).toBe("");
 
-		await Promise.all([page.waitForURL(`${origin}/teacher/classes/${cls.id}`), page.getByRole("link", { name: "8A Reading" }).click()]);
+		await Promise.all([
+			page.waitForURL(`${e2e.origin}/teacher/classes/${e2e.cls.id}`),
+			page.getByRole("link", { name: "8A Reading" }).click(),
+		]);
 		expect(await page.getByRole("img", { name: "QR code of the join link" }).count()).toBe(1);
 		expect(await page.getByRole("img", { name: /Histogram of scores/ }).count()).toBe(1);
 		expect(await page.getByRole("cell", { name: '=Mallory, "the" tester' }).count()).toBe(1);
@@ -92,12 +71,12 @@ describe("teacher dashboard in Chromium", () => {
 	});
 
 	it("keeps the dashboard from a signed-out browser", async () => {
-		const fresh = await newPhoneContext(browser);
+		const fresh = await e2e.context(PHONE);
 		const page = await fresh.newPage();
-		await page.goto(`${origin}/teacher/classes/${cls.id}`);
+		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}`);
 		expect(new URL(page.url()).pathname).toBe("/teacher");
 		expect(await page.locator("#token").count()).toBe(1);
-		const res = await page.request.get(`${origin}/api/teacher/classes/${cls.id}/scores.csv`);
+		const res = await page.request.get(`${e2e.origin}/api/teacher/classes/${e2e.cls.id}/scores.csv`);
 		expect(res.status()).toBe(401);
 		await fresh.close();
 	});

@@ -6,8 +6,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { hashSecret } from "../../../worker/domain/secrets";
-import { BASE, call } from "../../fixtures/http";
-import { ADMIN_TOKEN, bearer, createClass, createTeacher, freshIp, submit } from "../../fixtures/teacher";
+import { call } from "../../fixtures/http";
+import { ADMIN_TOKEN, bearer, createClass, createTeacher, freshIp, signIn, submit } from "../../fixtures/teacher";
 
 const admin = (method: string, path: string) => call(`/api/admin${path}`, { method, headers: bearer(ADMIN_TOKEN) });
 
@@ -22,17 +22,6 @@ async function newLink(token: string, classId: string): Promise<{ id: string; ur
 }
 
 const linkPath = (url: string) => new URL(url).pathname;
-
-async function signIn(token: string): Promise<string> {
-	const res = await call("/teacher/sign-in", {
-		method: "POST",
-		headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE, "CF-Connecting-IP": freshIp() },
-		body: new URLSearchParams({ token }).toString(),
-		redirect: "manual",
-	});
-	expect(res.status).toBe(303);
-	return (res.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
-}
 
 describe("revocation", () => {
 	it("finding 6: after DELETE /api/admin/teachers/:id/tokens the teacher's export links answer 404", async () => {
