@@ -27,6 +27,12 @@ import type { Openness, ReviewArticle, ReviewTarget } from "../../features/autho
 import { noted } from "../fields";
 import { QuoteInParagraph } from "../quote";
 
+/** The article's optional fields: what students see of where it comes from. */
+const OPTIONAL_ARTICLE_FIELDS = [
+	{ name: "source", label: "Source", hint: "The newspaper or website, as students should see it." },
+	{ name: "date", label: "Date", hint: "As the article gives it, e.g. 20 November 2026." },
+] as const;
+
 const TYPE_NAMES: Record<QuestionDraft["type"], string> = {
 	single: "One correct choice",
 	multiple: "Several correct choices",
@@ -199,24 +205,17 @@ export function PastePage({ values, issues }: { values: PasteValues; issues: rea
 					hint={`Each line is a paragraph. At most ${ARTICLE_LIMITS.characters.toLocaleString("en")} characters.`}
 					attrs={{ required: true }}
 				/>
-				<Field
-					id="source"
-					name="source"
-					label={noted("Source")}
-					value={values.source}
-					errors={errorsOf("source")}
-					hint="The newspaper or website, as students should see it."
-					attrs={{ maxlength: ARTICLE_LIMITS.source }}
-				/>
-				<Field
-					id="date"
-					name="date"
-					label={noted("Date")}
-					value={values.date}
-					errors={errorsOf("date")}
-					hint="As the article gives it, e.g. 20 November 2026."
-					attrs={{ maxlength: ARTICLE_LIMITS.date }}
-				/>
+				{OPTIONAL_ARTICLE_FIELDS.map(({ name, label, hint }) => (
+					<Field
+						id={name}
+						name={name}
+						label={noted(label)}
+						value={values[name]}
+						errors={errorsOf(name)}
+						hint={hint}
+						attrs={{ maxlength: ARTICLE_LIMITS[name] }}
+					/>
+				))}
 				<button type="submit" class="primary">
 					Draft questions
 				</button>
