@@ -65,6 +65,7 @@ export interface MemoryResult {
 export async function runMemory(url: string, groupLeader: number): Promise<MemoryResult> {
 	const client = new HttpClient(url, 1, 120_000);
 	const statuses: Record<string, number> = {};
+	const huge: Record<string, number> = {};
 	const form = { "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(url).origin };
 	let requests = 0;
 	try {
@@ -72,7 +73,7 @@ export async function runMemory(url: string, groupLeader: number): Promise<Memor
 		if (pids.length === 0) throw new Error("no workerd process found in wrangler's process group");
 		// Warm up: a few ordinary sign-in attempts, so the baseline includes the code paths used below.
 		for (let i = 0; i < 5; i++) await client.request({ method: "POST", path: "/teacher/sign-in", headers: form, body: "token=qlt_x" });
-		const post = async (path: string, body: Buffer, chunked?: number) => {
+		const post = async (path: string, body: Buffer, chunked?: number, tally = statuses) => {
 			requests++;
 			let outcome: string;
 			try {
@@ -80,7 +81,7 @@ export async function runMemory(url: string, groupLeader: number): Promise<Memor
 			} catch (err) {
 				outcome = (err as NodeJS.ErrnoException).code ?? "error";
 			}
-			if (path === SIGN_IN) statuses[outcome] = (statuses[outcome] ?? 0) + 1;
+			if (path === SIGN_IN) tally[outcome] = (tally[outcome] ?? 0) + 1;
 		};
 		const send = async (path: string) => {
 			for (const size of SIZES_MIB) {
@@ -90,7 +91,9 @@ export async function runMemory(url: string, groupLeader: number): Promise<Memor
 					for (let i = 0; i < ROUNDS; i++) await post(path, body, chunked);
 				}
 			}
-			await post(path, Buffer.alloc(HUGE_MIB * MiB, "a"));
+			// Far past what the server drains: its status is reported, not checked (the connection may be cut
+			// while the client is still sending); what it must not do is raise the peak memory.
+			await post(path, Buffer.alloc(HUGE_MIB * MiB, "a"), undefined, huge);
 		};
 		await send(CONTROL);
 		const beforeMiB = peakMiB(pids);
@@ -104,14 +107,14 @@ export async function runMemory(url: string, groupLeader: number): Promise<Memor
 			afterMiB,
 			checks: [
 				{
-					name: `${SENT_MIB} MiB of oversized sign-in forms are refused (413, or cut after the drain), none parsed`,
+					name: `${SENT_MIB - HUGE_MIB} MiB of oversized sign-in forms are refused (413, or cut after the drain), none parsed`,
 					ok: refused && Object.keys(statuses).length > 0,
 					detail: JSON.stringify(statuses),
 				},
 				{
 					name: `workerd's peak memory rises by less than ${GROWTH_LIMIT_MIB} MiB over the control's (the ${HUGE_MIB} MiB form once cost about 200 MiB)`,
 					ok: afterMiB - beforeMiB < GROWTH_LIMIT_MIB,
-					detail: `${beforeMiB.toFixed(1)} → ${afterMiB.toFixed(1)} MiB`,
+					detail: `${beforeMiB.toFixed(1)} → ${afterMiB.toFixed(1)} MiB; the ${HUGE_MIB} MiB form answered ${JSON.stringify(huge)}`,
 				},
 			],
 		};
