@@ -133,6 +133,9 @@ describe("the class page in Chromium", () => {
 		const { page } = await phone({ timezoneId: "Europe/Paris" });
 		await signIn(page);
 		await page.goto(`${e2e.origin}/teacher/classes/${e2e.cls.id}`);
+		// The page's script saves the browser's time zone once and reloads: click after that, not during it.
+		await page.getByText("Europe/Paris").first().waitFor();
+		await page.waitForLoadState("load");
 		await Promise.all([
 			page.waitForURL(/\/questions\/q-third-party\?quizId=/),
 			page.getByRole("link", { name: /Who said North Korea would negotiate/ }).click(),
