@@ -2,8 +2,24 @@ import { drizzle } from "drizzle-orm/d1";
 import * as schema from "./schema";
 
 /** Same casing as drizzle.config.ts, so TypeScript keys map to snake_case columns. */
-export function createDb(d1: D1Database) {
+function newDb(d1: D1Database) {
 	return drizzle(d1, { schema, casing: "snake_case" });
 }
 
-export type Database = ReturnType<typeof createDb>;
+export type Database = ReturnType<typeof newDb>;
+
+/**
+ * One drizzle client per D1 binding and isolate. drizzle() walks the whole schema to build its
+ * relational config every time it is called (the largest part of a cheap request's own CPU when it
+ * ran per request), and the client keeps no per-request state, so it is made once per binding.
+ */
+const clients = new WeakMap<D1Database, Database>();
+
+export function createDb(d1: D1Database): Database {
+	let db = clients.get(d1);
+	if (db === undefined) {
+		db = newDb(d1);
+		clients.set(d1, db);
+	}
+	return db;
+}
