@@ -1,0 +1,73 @@
+import { Hono } from "hono";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+import { describe, expect, it } from "vitest";
+import type { AppEnv } from "../../worker/env";
+import { securityHeaders } from "../../worker/http/security";
+
+/** What worker/http/security.ts configured hono/secure-headers with before it wrote the headers out itself. */
+const reference = secureHeaders({
+	contentSecurityPolicy: {
+		defaultSrc: ["'self'"],
+		scriptSrc: ["'self'", NONCE],
+		styleSrc: ["'self'", NONCE],
+		imgSrc: ["'self'", "data:"],
+		connectSrc: ["'self'"],
+		objectSrc: ["'none'"],
+		baseUri: ["'none'"],
+		frameAncestors: ["'none'"],
+		formAction: ["'self'"],
+	},
+	strictTransportSecurity: "max-age=63072000; includeSubDomains",
+	xFrameOptions: "DENY",
+	referrerPolicy: "no-referrer",
+	crossOriginResourcePolicy: "same-origin",
+	crossOriginOpenerPolicy: "same-origin",
+	permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+});
+
+/** A response's headers in wire order, with this response's nonce replaced by a placeholder. */
+async function headersOf(app: Hono<AppEnv>, path: string): Promise<{ headers: [string, string][]; nonce: string; body: string }> {
+	const res = await app.request(`https://quizline.test${path}`);
+	const body = await res.text();
+	const nonce = /'nonce-([^']+)'/.exec(res.headers.get("Content-Security-Policy") ?? "")?.[1] ?? "";
+	return { headers: [...res.headers].map(([k, v]) => [k, v.replaceAll(nonce, "NONCE")]), nonce, body };
+}
+
+function appWith(mw: typeof securityHeaders) {
+	return new Hono<AppEnv>()
+		.use(mw)
+		.get("/json", (c) => c.json({ ok: true }))
+		.get("/page", (c) => c.html(`<p nonce="${c.var.secureHeadersNonce}">page</p>`))
+		.get("/cached", (c) => c.text("same for everyone", 200, { "Cache-Control": "public, max-age=60", "X-Powered-By": "someone" }))
+		.get("/boom", () => {
+			throw new Error("boom");
+		})
+		.onError((_, c) => c.text("failed", 500));
+}
+
+describe("security headers", () => {
+	it("are exactly the headers hono/secure-headers sent with the same options, on success, a set Cache-Control and an error", async () => {
+		const ours = appWith(securityHeaders);
+		// The reference never set Cache-Control (a separate no-store middleware did), so that header is compared on its own below.
+		const theirs = appWith(reference);
+		for (const path of ["/json", "/page", "/cached", "/boom"]) {
+			const mine = await headersOf(ours, path);
+			const before = await headersOf(theirs, path);
+			const withoutCache = mine.headers.filter(([k]) => k !== "cache-control" || path === "/cached");
+			expect(new Map(withoutCache), path).toEqual(new Map(before.headers));
+			expect(mine.body.replaceAll(mine.nonce, "NONCE"), path).toBe(before.body.replaceAll(before.nonce, "NONCE"));
+		}
+	});
+
+	it("give each response its own 128-bit nonce, the one the page was rendered with, and no-store unless the handler set a rule", async () => {
+		const app = appWith(securityHeaders);
+		const a = await headersOf(app, "/page");
+		const b = await headersOf(app, "/page");
+		expect(a.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+		expect(a.nonce).not.toBe(b.nonce);
+		expect(a.body).toBe(`<p nonce="${a.nonce}">page</p>`);
+		expect(new Map(a.headers).get("cache-control")).toBe("no-store");
+		expect(new Map((await headersOf(app, "/cached")).headers).get("cache-control")).toBe("public, max-age=60");
+		expect(new Map((await headersOf(app, "/cached")).headers).has("x-powered-by")).toBe(false);
+	});
+});
