@@ -25,7 +25,20 @@ async function collect(gen: AsyncGenerator<string, void, undefined>): Promise<st
 	return out;
 }
 
-/** The real local D1, with every query's returned row count written down. */
+/**
+ * The rows a D1 query returned: a page that SQLite packed into one JSON array (json_group_array, one
+ * row of one value) counts as the rows in it.
+ */
+function rowsIn(rows: readonly unknown[][]): number {
+	const only = rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : undefined;
+	if (typeof only === "string" && only.startsWith("[")) {
+		const packed: unknown = JSON.parse(only);
+		if (Array.isArray(packed)) return packed.length;
+	}
+	return rows.length;
+}
+
+/** The real local D1, with every query's returned row count written down (each statement of a batch too). */
 function countingD1(db: D1Database, rowsPerQuery: number[]): D1Database {
 	const wrap = (stmt: D1PreparedStatement): D1PreparedStatement =>
 		new Proxy(stmt, {
@@ -34,22 +47,42 @@ function countingD1(db: D1Database, rowsPerQuery: number[]): D1Database {
 				if (prop === "all")
 					return async () => {
 						const r = await target.all();
-						rowsPerQuery.push(r.results.length);
+						rowsPerQuery.push(rowsIn(r.results.map((row) => Object.values(row))));
 						return r;
 					};
 				if (prop === "raw")
 					return async (options?: { columnNames?: boolean }) => {
-						const r = (await target.raw(options as { columnNames: true })) as unknown[];
-						rowsPerQuery.push(r.length);
+						const r = (await target.raw(options as { columnNames: true })) as unknown[][];
+						rowsPerQuery.push(rowsIn(r));
 						return r;
 					};
 				const value = Reflect.get(target, prop);
 				return typeof value === "function" ? value.bind(target) : value;
 			},
 		});
+	const statements = new WeakMap<D1PreparedStatement, D1PreparedStatement>();
+	const track = (stmt: D1PreparedStatement) => {
+		const wrapped = wrap(stmt);
+		statements.set(wrapped, stmt);
+		return wrapped;
+	};
 	return new Proxy(db, {
 		get(target, prop) {
-			if (prop === "prepare") return (query: string) => wrap(target.prepare(query));
+			if (prop === "prepare")
+				return (query: string) =>
+					new Proxy(target.prepare(query), {
+						get(stmt, p) {
+							if (p === "bind") return (...args: unknown[]) => track(stmt.bind(...args));
+							const value = Reflect.get(stmt, p);
+							return typeof value === "function" ? value.bind(stmt) : value;
+						},
+					});
+			if (prop === "batch")
+				return async (stmts: D1PreparedStatement[]) => {
+					const results = await target.batch(stmts.map((s) => statements.get(s) ?? s));
+					for (const r of results) rowsPerQuery.push(rowsIn(r.results.map((row) => Object.values(row as object))));
+					return results;
+				};
 			const value = Reflect.get(target, prop);
 			return typeof value === "function" ? value.bind(target) : value;
 		},
