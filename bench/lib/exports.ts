@@ -1,5 +1,6 @@
 /**
- * Teacher exports at 10,000 and 100,000 attempts (20 responses each): a teacher and two classes
+ * Teacher exports (scores.csv, gradebook.csv, responses.csv) at 10,000 and 100,000 attempts (20
+ * responses each, every attempt a different student): a teacher and two classes
  * made through the API, the attempts seeded with SQL straight into the local D1 SQLite file
  * while the server is stopped, then each CSV downloaded once warm: time to first body byte,
  * total time, rows/s, workerd peak RSS — next to `sqlite3 -csv` running the same query on the
@@ -14,8 +15,12 @@ import { TEST_ADMIN_TOKEN } from "../../scripts/lib/local-server";
 import { fetchQuiz } from "../../scripts/lib/submissions";
 import { procKiB, resetPeak, startPinned, stopServer, workerdPid } from "./servers";
 
+/** The files measured, in download order. */
+export const EXPORT_FILES = ["scores.csv", "gradebook.csv", "responses.csv"] as const;
+export type ExportName = (typeof EXPORT_FILES)[number];
+
 export interface ExportFile {
-	name: "scores.csv" | "responses.csv";
+	name: ExportName;
 	rows: number;
 	bytes: number;
 	totalMs: number;
@@ -34,11 +39,21 @@ export interface ExportSize {
 
 export type ExportsResult = { measured: false; reason: string } | { measured: true; sizes: ExportSize[]; notes: string[] };
 
-/** The query each export runs, as plain SQL for the sqlite3 floor (kept equal to worker/db's). */
-export const FLOOR_SQL = {
-	"scores.csv": (classId: string) =>
+/**
+ * The data each export reads, as one plain SQL query for the sqlite3 floor: the same filter, order
+ * and values as the export's page queries (worker/features/exports/queries.ts), unpaginated and
+ * unformatted. gradebook.csv's values need its first and latest attempt per student, so its floor
+ * runs the export's own correlated lookups.
+ */
+export const FLOOR_SQL: Record<ExportName, (classId: string) => string> = {
+	"scores.csv": (classId) =>
 		`SELECT a.student_name, a.attempt_number, a.quiz_id, a.submitted_at, a.score, a.max_score FROM attempts a WHERE a.class_id = '${classId}' ORDER BY a.submitted_at, a.id`,
-	"responses.csv": (classId: string) =>
+	"gradebook.csv": (classId) => {
+		const latest = (column: string, order: string) =>
+			`(SELECT g.${column} FROM attempts g INDEXED BY attempts_class_quiz_student_idx WHERE g.class_id = a.class_id AND g.quiz_id = a.quiz_id AND g.student_key = a.student_key ORDER BY g.submitted_at ${order}, g.id ${order} LIMIT 1)`;
+		return `SELECT a.quiz_id, a.student_key, COUNT(*), MAX(a.score), MAX(a.max_score), MIN(a.submitted_at), MAX(a.submitted_at), ${latest("score", "ASC")}, ${latest("score", "DESC")}, ${latest("student_name", "DESC")} FROM attempts a WHERE a.class_id = '${classId}' GROUP BY a.quiz_id, a.student_key ORDER BY a.quiz_id, a.student_key`;
+	},
+	"responses.csv": (classId) =>
 		`SELECT a.student_name, a.attempt_number, a.quiz_id, a.submitted_at, r.question_id, r.answer, r.correct, r.points FROM attempts a JOIN responses r ON r.attempt_id = a.id WHERE a.class_id = '${classId}' ORDER BY a.submitted_at, a.id, r.position`,
 };
 
@@ -161,7 +176,7 @@ export async function runExports(opts: { pin: boolean; quick: boolean; log: (l: 
 		for (const [i, n] of sizes.entries()) {
 			const classId = classIds[i] as string;
 			const files: ExportFile[] = [];
-			for (const name of ["scores.csv", "responses.csv"] as const) {
+			for (const name of EXPORT_FILES) {
 				const url = `${current.url}/api/teacher/classes/${classId}/${name}`;
 				await download(url, token); // warm: first-run compilation and page cache out of the figure
 				peakResets = resetPeak(pid) && peakResets;
@@ -193,11 +208,10 @@ export async function runExports(opts: { pin: boolean; quick: boolean; log: (l: 
 			peakResets
 				? "Peak memory: workerd's VmHWM after resetting it (clear_refs) right before each download."
 				: "Peak memory: the kernel refused to reset VmHWM, so peaks are cumulative.",
-			"sqlite3 floor query (same filter and order as the export):",
+			"sqlite3 floor queries (same filter, order and values as the export; one query, no pages, no formatting):",
 			"",
 			"```sql",
-			FLOOR_SQL["scores.csv"]("<class id>"),
-			FLOOR_SQL["responses.csv"]("<class id>"),
+			...EXPORT_FILES.map((f) => FLOOR_SQL[f]("<class id>")),
 			"```",
 		];
 		return { measured: true, sizes: results, notes };

@@ -41,34 +41,49 @@ const GZIP_BUDGET = 300 * KB;
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const x = (n: number) => `${n.toFixed(2)}×`;
 
+/** The request targets: a req/s ratio floor, and a p99 ratio ceiling per target (both against its baseline, same run). */
+const RPS_TARGETS: [key: string, min: number, what: string][] = [
+	["quiz", 0.9, "Quiz JSON (GET /api/quizzes/:id)"],
+	["submit", 0.6, "Submission (POST /api/attempts)"],
+];
+const P99_TARGETS: [key: string, max: number][] = [
+	["quiz", 3],
+	["page", 2],
+	["attempt", 2],
+	["submit", 3],
+];
+/** Exports at the largest size: at most this many times `sqlite3 -csv` running the same query. */
+const EXPORT_FLOOR_RATIO = 2;
+
 export function evaluate(r: Results): TargetLine[] {
 	const lines: TargetLine[] = [];
 	const api = new Map(r.api.map((m) => [m.key, m]));
-	const ratioLine = (key: string, min: number, what: string) => {
+	for (const [key, min, what] of RPS_TARGETS) {
 		const m = api.get(key);
 		const b = api.get(BASELINE[key] ?? "");
-		if (!m || !b) return lines.push({ name: `${what} req/s ≥ ${min}× baseline`, pass: null, value: "not measured" });
+		if (!m || !b) {
+			lines.push({ name: `${what} req/s ≥ ${min}× baseline`, pass: null, value: "not measured" });
+			continue;
+		}
 		const ratio = m.rps / b.rps;
 		lines.push({ name: `${what} req/s ≥ ${min}× ${b.label}`, pass: ratio >= min, value: `${fmt(m.rps)} vs ${fmt(b.rps)} = ${x(ratio)}` });
-	};
-	ratioLine("quiz", 0.8, "Quiz JSON (GET /api/quizzes/:id)");
-	ratioLine("submit", 0.6, "Submission (POST /api/attempts)");
-	for (const key of ["quiz", "page", "attempt", "submit"]) {
+	}
+	for (const [key, max] of P99_TARGETS) {
 		const m = api.get(key);
 		const b = api.get(BASELINE[key] ?? "");
-		const name = `${m?.label ?? key} p99 ≤ 3× ${b?.label ?? "baseline"}'s`;
+		const name = `${m?.label ?? key} p99 ≤ ${max}× ${b?.label ?? "baseline"}'s`;
 		if (!m || !b)
 			lines.push({
 				name,
 				pass: null,
 				value: key === "page" && !r.pageMeasured ? "not measured: GET /quiz/:id is not served yet" : "not measured",
 			});
-		else lines.push({ name, pass: m.p99 <= 3 * b.p99, value: `${m.p99} ms vs ${b.p99} ms = ${x(m.p99 / b.p99)}` });
+		else lines.push({ name, pass: m.p99 <= max * b.p99, value: `${m.p99} ms vs ${b.p99} ms = ${x(m.p99 / b.p99)}` });
 	}
 	const ex = r.exports;
 	if (!ex.measured) {
 		for (const name of [
-			"100k scores.csv ≤ 3× sqlite3 -csv",
+			`100k exports ≤ ${EXPORT_FLOOR_RATIO}× sqlite3 -csv`,
 			"Export time to first byte < 300 ms",
 			"Export peak memory at 100k ≤ 1.5× at 10k",
 		]) {
@@ -77,16 +92,17 @@ export function evaluate(r: Results): TargetLine[] {
 	} else {
 		const big = ex.sizes.at(-1);
 		const small = ex.sizes[0];
-		const scores = big?.files.find((f) => f.name === "scores.csv");
-		lines.push(
-			scores && scores.floorMs > 0
-				? {
-						name: `${fmt(big?.attempts ?? 0)} attempts' scores.csv ≤ 3× sqlite3 -csv`,
-						pass: scores.totalMs <= 3 * scores.floorMs,
-						value: `${fmt(scores.totalMs)} ms vs ${fmt(scores.floorMs)} ms = ${x(scores.totalMs / scores.floorMs)}`,
-					}
-				: { name: "scores.csv ≤ 3× sqlite3 -csv", pass: null, value: "not measured" },
-		);
+		for (const file of big?.files ?? []) {
+			lines.push(
+				file.floorMs > 0
+					? {
+							name: `${fmt(big?.attempts ?? 0)} attempts' ${file.name} ≤ ${EXPORT_FLOOR_RATIO}× sqlite3 -csv`,
+							pass: file.totalMs <= EXPORT_FLOOR_RATIO * file.floorMs,
+							value: `${fmt(file.totalMs)} ms vs ${fmt(file.floorMs)} ms = ${x(file.totalMs / file.floorMs)}`,
+						}
+					: { name: `${file.name} ≤ ${EXPORT_FLOOR_RATIO}× sqlite3 -csv`, pass: null, value: "not measured" },
+			);
+		}
 		const all = ex.sizes.flatMap((s) => s.files.map((f) => ({ ...f, attempts: s.attempts })));
 		const worst = all.reduce((a, f) => (f.ttfbMs > a.ttfbMs ? f : a), all[0] ?? { ttfbMs: Number.NaN, name: "?", attempts: 0 });
 		lines.push({
@@ -94,7 +110,7 @@ export function evaluate(r: Results): TargetLine[] {
 			pass: all.length > 0 && all.every((f) => f.ttfbMs < 300),
 			value: `worst ${fmt(worst.ttfbMs)} ms (${worst.name} at ${fmt(worst.attempts)})`,
 		});
-		for (const name of ["scores.csv", "responses.csv"]) {
+		for (const name of ["scores.csv", "gradebook.csv", "responses.csv"]) {
 			const a = small?.files.find((f) => f.name === name);
 			const b = big?.files.find((f) => f.name === name);
 			if (!a || !b || !a.peakKiB || !b.peakKiB)
@@ -246,8 +262,8 @@ export function renderMarkdown(r: Results): string {
 			.map(([k, v]) => `${k} ${v}`)
 			.join(", ")}.`,
 		`- Servers: the app (wrangler.toml) and two baselines (bench/baselines/hello: a constant response; bench/baselines/raw-insert: one D1 batch of the attempt row and its 20 response rows, the app's migrations, no validation), each under \`wrangler dev --local\` (workerd) with its own local D1; ${r.method.pinned}.`,
-		`- Load: autocannon ${e.versions.autocannon} in a separate Node process per run, ${String(r.method.connections)} connections, ${String(r.method.warmupSeconds)} s warm-up per target, then ${String(r.method.repeats)} runs of ${String(r.method.seconds)} s per target, targets interleaved run by run; median reported. POST bodies are one fixed valid submission with a fresh attempt id per request; GET /api/attempts/:id cycles through 200 stored attempts.`,
-		"- Exports: attempts (each with 20 responses) seeded with SQL straight into the local D1 SQLite file while the server is stopped; each file downloaded once warm, timed to the first body byte and to the end; workerd peak RSS (VmHWM, reset before each download) from /proc; the floor is `sqlite3 -csv` running the same query on the same file.",
+		`- Load: autocannon ${e.versions.autocannon} in a separate Node process per run, ${String(r.method.connections)} connections, ${String(r.method.warmupSeconds)} s warm-up per target, then ${String(r.method.repeats)} runs of ${String(r.method.seconds)} s per target, targets interleaved run by run; median reported. POST bodies are one fixed valid practice submission, each request with a fresh server-issued attempt id and its own client address (CF-Connecting-IP: a class of phones, so the practice limiter counts each student, as it would in class); GET /api/attempts/:id cycles through 200 stored attempts.`,
+		"- Exports: attempts (each with 20 responses, each by a different student) seeded with SQL straight into the local D1 SQLite file while the server is stopped; scores.csv, gradebook.csv and responses.csv each downloaded once warm, timed to the first body byte and to the end; workerd peak RSS (VmHWM, reset before each download) from /proc; the floor is `sqlite3 -csv` running one query for the same data (same filter, order and values, no pages, no formatting) on the same file.",
 		"- Bundle: `wrangler deploy --dry-run --outdir <tmp>`, source maps excluded.",
 		"- Drafter cost: esbuild (the bundler wrangler uses) builds worker/index.ts twice with the same settings, once with worker/domain/drafter replaced by an empty module; start-up is the time `import()` of the bundle takes in a fresh Node process (V8, as workerd), the median of the runs.",
 		"",

@@ -9,13 +9,20 @@ import { useOfflineDefaults, WRANGLER_CONFIG } from "./wrangler";
 
 declare global {
 	/**
-	 * The Worker's code names the D1 binding's type, which comes with workerd's runtime types
-	 * (worker-configuration.d.ts); those cannot be loaded beside Node's. The scripts only hand the
-	 * binding to drizzle, which calls these two.
+	 * The Worker's code names the D1 binding's types, which come with workerd's runtime types
+	 * (worker-configuration.d.ts); those cannot be loaded beside Node's. These are the parts the
+	 * Worker's code calls: drizzle, and the queries that send prepared SQL straight to D1.
 	 */
+	interface D1Result<T = Record<string, unknown>> {
+		results: T[];
+	}
+	interface D1PreparedStatement {
+		bind(...values: unknown[]): D1PreparedStatement;
+		raw<T = unknown[]>(): Promise<T[]>;
+	}
 	interface D1Database {
-		prepare(query: string): unknown;
-		batch(statements: unknown[]): Promise<unknown[]>;
+		prepare(query: string): D1PreparedStatement;
+		batch<T = Record<string, unknown>>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]>;
 	}
 }
 

@@ -235,6 +235,77 @@ describe("POST /api/attempts rejects bad input with a problem", () => {
 		expect(await findAttempt(db, id)).toBeNull();
 		expect(await countAttempts(id)).toBe(0);
 	});
+
+	it("stores each column as drizzle's columns store it and reads the attempt back unchanged", async () => {
+		const db = createDb(env.DB);
+		const quiz = await theQuiz();
+		const [q0, q1, q2, q3] = quiz.questions;
+		const id = issuedId();
+		const graded = [
+			{ questionId: q0?.id ?? "", position: 0, answer: { choiceIds: ["a", "b"] }, correct: true, points: 1 },
+			// Quotes, a backslash, a tab-free line of non-ASCII and an emoji: text round-trips through the packed JSON exactly.
+			{ questionId: q1?.id ?? "", position: 1, answer: { text: 'say "hi" \\ 김민준 ＝ é 🙂' }, correct: false, points: 0 },
+			{ questionId: q2?.id ?? "", position: 2, answer: null, correct: false, points: 0 },
+			{ questionId: q3?.id ?? "", position: 3, answer: { text: "half" }, correct: true, points: 0.5 },
+		];
+		const attempt = {
+			id,
+			quizId: QUIZ_ID,
+			quizVersion: quiz.version,
+			classId: null,
+			studentName: "Zoë O'Brien",
+			studentKey: "zoë o'brien",
+			startedAt: new Date(1_764_000_000_123),
+			submittedAt: new Date(1_764_000_060_456),
+			score: 1.5,
+			maxScore: quiz.maxScore,
+			requestHash: "h".repeat(64),
+		};
+		const stored = await insertAttempt(db, attempt, graded);
+		expect(stored.attempt).toEqual({ ...attempt, attemptNumber: 1 });
+		// The second attempt of the same practice student is number 2 (class_id IS NULL counts).
+		const again = await insertAttempt(db, { ...attempt, id: issuedId() }, []);
+		expect(again.attempt.attemptNumber).toBe(2);
+
+		const row = await env.DB.prepare("SELECT * FROM attempts WHERE id = ?").bind(id).first();
+		expect(row).toEqual({
+			id,
+			quiz_id: QUIZ_ID,
+			quiz_version: quiz.version,
+			class_id: null,
+			student_name: "Zoë O'Brien",
+			student_key: "zoë o'brien",
+			attempt_number: 1,
+			started_at: 1_764_000_000_123,
+			submitted_at: 1_764_000_060_456,
+			score: 1.5,
+			max_score: quiz.maxScore,
+			request_hash: "h".repeat(64),
+		});
+		const rows = await env.DB.prepare(
+			"SELECT attempt_id, question_id, position, answer, typeof(answer) AS t, correct, typeof(correct) AS ct, points, typeof(points) AS pt FROM responses WHERE attempt_id = ? ORDER BY position",
+		)
+			.bind(id)
+			.all();
+		expect(rows.results).toEqual(
+			graded.map((g) => ({
+				attempt_id: id,
+				question_id: g.questionId,
+				position: g.position,
+				answer: g.answer === null ? null : JSON.stringify(g.answer),
+				t: g.answer === null ? "null" : "text",
+				correct: g.correct ? 1 : 0,
+				ct: "integer",
+				points: g.points,
+				pt: "real",
+			})),
+		);
+		expect(await findAttempt(db, id)).toEqual({
+			attempt: { ...attempt, attemptNumber: 1 },
+			cls: null,
+			responses: graded.map((g) => ({ attemptId: id, ...g })),
+		});
+	});
 });
 
 describe("GET /api/attempts/:attemptId", () => {

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, contentDisposition, csvCell, csvFileName, csvRow, neutralise } from "../../worker/domain/csv";
+import { CSV_BOM, contentDisposition, csvCell, csvFileName, csvRow, isoCells, neutralise } from "../../worker/domain/csv";
 import { parseCsv } from "../fixtures/csv";
 
 /** Every lead character a spreadsheet may treat as a formula, with an example cell. */
@@ -181,5 +182,34 @@ describe("contentDisposition", () => {
 
 	it("never lets the header value contain CR or LF", () => {
 		expect(contentDisposition("a\r\nSet-Cookie: x=1")).not.toMatch(/[\r\n]/);
+	});
+});
+
+describe("isoCells", () => {
+	const MAX = 8.64e15;
+	it("writes exactly csvCell(new Date(ms).toISOString()) for any valid time, in any order", () => {
+		const iso = isoCells();
+		const time = fc.oneof(
+			fc.integer({ min: -MAX, max: MAX }),
+			fc.integer({ min: 0, max: 2_000_000_000_000 }),
+			fc.integer({ min: 253_402_300_799_000, max: 253_402_300_801_000 }),
+			fc.integer({ min: -1000, max: 1000 }),
+			fc.double({ min: -MAX, max: MAX, noNaN: true }),
+		);
+		fc.assert(
+			fc.property(fc.array(time, { maxLength: 20 }), (times) => {
+				for (const ms of times) expect(iso(ms)).toBe(csvCell(new Date(ms).toISOString()));
+			}),
+			{ numRuns: 2000 },
+		);
+		// Day boundaries, leap days, the edges of the fast path.
+		for (const ms of [0, 86_399_999, 86_400_000, Date.parse("2024-02-29T23:59:59.999Z"), 253_402_300_799_999, 253_402_300_800_000, -1]) {
+			expect(iso(ms)).toBe(csvCell(new Date(ms).toISOString()));
+		}
+	});
+
+	it("throws for an invalid time, as toISOString does", () => {
+		expect(() => isoCells()(Number.NaN)).toThrow(RangeError);
+		expect(() => isoCells()(MAX + 1)).toThrow(RangeError);
 	});
 });

@@ -30,19 +30,26 @@ async function headersOf(app: Hono<AppEnv>, path: string): Promise<{ headers: [s
 	const res = await app.request(`https://quizline.test${path}`);
 	const body = await res.text();
 	const nonce = /'nonce-([^']+)'/.exec(res.headers.get("Content-Security-Policy") ?? "")?.[1] ?? "";
-	return { headers: [...res.headers].map(([k, v]) => [k, v.replaceAll(nonce, "NONCE")]), nonce, body };
+	const placeholder = (v: string) => (nonce === "" ? v : v.replaceAll(nonce, "NONCE"));
+	return { headers: [...res.headers].map(([k, v]) => [k, placeholder(v)]), nonce, body };
 }
 
 function appWith(mw: typeof securityHeaders) {
-	return new Hono<AppEnv>()
-		.use(mw)
-		.get("/json", (c) => c.json({ ok: true }))
-		.get("/page", (c) => c.html(`<p nonce="${c.var.secureHeadersNonce}">page</p>`))
-		.get("/cached", (c) => c.text("same for everyone", 200, { "Cache-Control": "public, max-age=60", "X-Powered-By": "someone" }))
-		.get("/boom", () => {
-			throw new Error("boom");
-		})
-		.onError((_, c) => c.text("failed", 500));
+	return (
+		new Hono<AppEnv>()
+			.use(mw)
+			.get("/json", (c) => c.json({ ok: true }))
+			.get("/csv", (c) => c.body("a,b\r\n", 200, { "Content-Type": "text/csv; charset=utf-8; header=present" }))
+			.get("/problem", (c) => c.body("{}", 404, { "Content-Type": "application/problem+json; charset=utf-8" }))
+			// A service worker's script runs under the policy it is served with: it keeps the page policy.
+			.get("/sw.js", (c) => c.body("self.addEventListener('fetch', () => {});", 200, { "Content-Type": "text/javascript; charset=utf-8" }))
+			.get("/page", (c) => c.html(`<p nonce="${c.var.secureHeadersNonce}">page</p>`))
+			.get("/cached", (c) => c.text("same for everyone", 200, { "Cache-Control": "public, max-age=60", "X-Powered-By": "someone" }))
+			.get("/boom", () => {
+				throw new Error("boom");
+			})
+			.onError((_, c) => c.text("failed", 500))
+	);
 }
 
 describe("security headers", () => {
@@ -50,12 +57,30 @@ describe("security headers", () => {
 		const ours = appWith(securityHeaders);
 		// The reference never set Cache-Control (a separate no-store middleware did), so that header is compared on its own below.
 		const theirs = appWith(reference);
-		for (const path of ["/json", "/page", "/cached", "/boom"]) {
+		for (const path of ["/json", "/csv", "/page", "/cached", "/boom"]) {
 			const mine = await headersOf(ours, path);
 			const before = await headersOf(theirs, path);
-			const withoutCache = mine.headers.filter(([k]) => k !== "cache-control" || path === "/cached");
-			expect(new Map(withoutCache), path).toEqual(new Map(before.headers));
-			expect(mine.body.replaceAll(mine.nonce, "NONCE"), path).toBe(before.body.replaceAll(before.nonce, "NONCE"));
+			const data = path === "/json" || path === "/csv";
+			// JSON and CSV carry the stricter data policy instead of the page policy (below); every other header is as before.
+			const comparable = (headers: [string, string][]) =>
+				headers.filter(([k]) => (k !== "cache-control" || path === "/cached") && (k !== "content-security-policy" || !data));
+			expect(new Map(comparable(mine.headers)), path).toEqual(new Map(comparable(before.headers)));
+			if (path === "/page") expect(mine.body.replaceAll(mine.nonce, "NONCE")).toBe(before.body.replaceAll(before.nonce, "NONCE"));
+			else expect(mine.body, path).toBe(before.body);
+		}
+	});
+
+	it("give data (JSON, problem+json, CSV) a policy that allows nothing, stricter than the page policy in every directive", async () => {
+		const app = appWith(securityHeaders);
+		for (const path of ["/json", "/csv", "/problem"]) {
+			const res = await app.request(`https://quizline.test${path}`);
+			expect(res.headers.get("Content-Security-Policy"), path).toBe(
+				"default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+			);
+		}
+		for (const path of ["/page", "/cached", "/boom", "/sw.js"]) {
+			const csp = (await app.request(`https://quizline.test${path}`)).headers.get("Content-Security-Policy") ?? "";
+			expect(csp, path).toMatch(/^default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/=]+';/);
 		}
 	});
 

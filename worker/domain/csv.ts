@@ -77,6 +77,35 @@ function quoteIfNeeded(text: string): string {
 	return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** "00"…"99" and "000"…"999": the two- and three-digit fields of an ISO time. */
+const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
+const DAY_MS = 86_400_000;
+/** 10000-01-01T00:00:00.000Z: from here on `toISOString` writes a six-digit year with a sign. */
+const YEAR_10000_MS = 253_402_300_800_000;
+
+/**
+ * A formatter of millisecond times as their CSV cell: exactly `csvCell(new Date(ms).toISOString())`
+ * (which throws for an invalid time, as that does). Exports write two times a row, most of them on
+ * a few days, so the date part is kept per day and only the time of day is written per call; a time
+ * before 1970 or after 9999 takes the long way.
+ */
+export function isoCells(): (ms: number) => string {
+	let day = Number.NaN;
+	let prefix = "";
+	return (ms) => {
+		if (!Number.isInteger(ms) || ms < 0 || ms >= YEAR_10000_MS) return csvCell(new Date(ms).toISOString());
+		const d = Math.floor(ms / DAY_MS);
+		if (d !== day) {
+			day = d;
+			prefix = new Date(d * DAY_MS).toISOString().slice(0, 11);
+		}
+		const t = ms - d * DAY_MS;
+		const seconds = Math.floor(t / 1000);
+		return `${prefix}${TWO[Math.floor(seconds / 3600)]}:${TWO[Math.floor(seconds / 60) % 60]}:${TWO[seconds % 60]}.${THREE[t % 1000]}Z`;
+	};
+}
+
 /** Formats one CSV record: cells joined by `,`, terminated by CRLF. */
 export function csvRow(cells: readonly CsvValue[]): string {
 	return `${cells.map(csvCell).join(",")}\r\n`;

@@ -18,6 +18,10 @@ export function rank(key: string): number {
 
 export function shuffleChoices<T extends { id: string }>(attemptId: string, questionId: string, type: string, choices: readonly T[]): T[] {
 	if (type === "true_false") return [...choices];
-	const key = (c: T) => rank(`${attemptId}:${questionId}:${c.id}`);
-	return [...choices].sort((a, b) => key(a) - key(b));
+	// Each choice's rank once, not once per comparison; the same stable sort on the same keys.
+	const prefix = `${attemptId}:${questionId}:`;
+	return choices
+		.map((choice) => ({ choice, key: rank(prefix + choice.id) }))
+		.sort((a, b) => a.key - b.key)
+		.map((k) => k.choice);
 }

@@ -41,6 +41,16 @@ export function contentSecurityPolicy(nonce: string): string {
 	);
 }
 
+/**
+ * The policy of a response that is data, not a document (JSON, problem+json, CSV): it may load,
+ * run, frame, submit or be framed by nothing. Stricter in every directive than the page policy, and
+ * a fifth of its length, which each response carries through every proxy in front of the Worker.
+ */
+export const DATA_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** Content types that are data, never rendered as a page or run as a script (a service worker's script keeps the page policy). */
+const DATA_TYPE = /^(application\/(json|problem\+json)|text\/csv)\b/i;
+
 /** 128 random bits, base64: this response's CSP nonce. */
 function newNonce(): string {
 	const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -52,8 +62,8 @@ function newNonce(): string {
 /**
  * Security headers and the caching rule on every response, pages and API alike: the nonce is on
  * `c.var.secureHeadersNonce` for the page being rendered (the name hono/secure-headers uses), the
- * fixed headers and the CSP are set once the handler has answered, and `Cache-Control: no-store`
- * unless the handler set its own. (Written out instead of hono/secure-headers, which rebuilt its
+ * fixed headers and the CSP are set once the handler has answered (the page policy with this nonce,
+ * or the data policy for JSON and CSV), and `Cache-Control: no-store` unless the handler set its own. (Written out instead of hono/secure-headers, which rebuilt its
  * header list and CSP from arrays on every request.)
  */
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
@@ -62,7 +72,10 @@ export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
 	await next();
 	const headers = c.res.headers;
 	for (const [name, value] of FIXED_HEADERS) headers.set(name, value);
-	headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+	headers.set(
+		"Content-Security-Policy",
+		DATA_TYPE.test(headers.get("Content-Type") ?? "") ? DATA_CONTENT_SECURITY_POLICY : contentSecurityPolicy(nonce),
+	);
 	headers.delete("X-Powered-By");
 	if (!headers.has("Cache-Control")) headers.set("Cache-Control", NO_STORE);
 });

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client";
 import { attemptSecrets, newAttemptId } from "../../domain/attempt-id";
-import { publicQuiz } from "../../domain/quiz/public";
+import { type PublicQuiz, publicQuiz } from "../../domain/quiz/public";
 import type { Quiz } from "../../domain/quiz/schema";
 import type { PageEnv } from "../../env";
 import { limitBody } from "../../http/body-limit";
@@ -73,10 +73,24 @@ interface QuizPageState {
 	errors?: QuizErrors;
 }
 
+/**
+ * What students see of a quiz, built once per quiz object: quizzes are kept per version and isolate
+ * (features/quizzes/library.ts), and the page only reads this.
+ */
+const shownQuizzes = new WeakMap<Quiz, PublicQuiz>();
+function shownQuiz(quiz: Quiz): PublicQuiz {
+	let shown = shownQuizzes.get(quiz);
+	if (shown === undefined) {
+		shown = publicQuiz(quiz);
+		shownQuizzes.set(quiz, shown);
+	}
+	return shown;
+}
+
 /** The quiz page. It carries a fresh attempt id (or the one being retried): never stored by any cache. */
 function quizPage(c: Context<PageEnv>, quiz: Quiz, state: QuizPageState, outcome?: PageOutcome) {
 	const student = state.student === undefined ? readStudent(c) : state.student;
-	const shown = publicQuiz(quiz);
+	const shown = shownQuiz(quiz);
 	c.header("Cache-Control", "no-store");
 	const page = (
 		<QuizPage

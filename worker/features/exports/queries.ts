@@ -1,13 +1,24 @@
 /**
  * The export queries: each reads one page, in a fixed order, after a keyset cursor, so an export of
- * any size streams through bounded pages (never OFFSET, never the whole table). Every page query
- * leads with the class id and walks an index of attempts: (class_id, submitted_at, id),
+ * any size streams through bounded pages (never OFFSET over the export, never the whole table). Every
+ * page query leads with the class id and walks an index of attempts: (class_id, submitted_at, id),
  * (class_id, quiz_id, submitted_at, id) or (class_id, quiz_id, student_key); the gradebook of a class
  * with a roster walks the roster's (class_id, position) index and looks attempts up by student key.
+ *
+ * What costs an export its time is not SQLite but each D1 round trip and each value crossing it
+ * (measured under wrangler dev: about 1.5 ms of CPU per query, and D1's row objects cost more than
+ * formatting them). So each page of scores, responses and the roster-less gradebook comes back as one
+ * JSON array that SQLite builds (json_group_array: one value instead of one object per row), and the
+ * pages after the first travel several to a batch: page k of a batch starts after the row `k × limit`
+ * places past the batch's cursor (an index-only skip inside that statement), and each page is still
+ * one query of at most `limit` rows. The statements of a batch see one snapshot, so the pages tile
+ * exactly. Those are written as SQL with `?` parameters and sent straight to D1: no query is built
+ * per page.
  */
-import { and, asc, count, eq, gt, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { attempts, classes, quizOpens, rosterStudents } from "../../db/schema";
+import { TEACHER_QUIZ_PREFIX } from "../quizzes/library";
 
 export interface ExportFilter {
 	classId: string;
@@ -24,24 +35,142 @@ export interface AttemptCursor {
 	id: string;
 }
 
-const A = sql.raw("a");
-
-/** The filter as SQL on the attempts alias `a`. */
-function where(f: ExportFilter): SQL {
-	const parts = [sql`${A}.class_id = ${f.classId}`];
-	if (f.quizId !== null) parts.push(sql`${A}.quiz_id = ${f.quizId}`);
-	if (f.from !== null) parts.push(sql`${A}.submitted_at >= ${f.from.getTime()}`);
-	if (f.to !== null) parts.push(sql`${A}.submitted_at < ${f.to.getTime()}`);
-	return sql.join(parts, sql` AND `);
+/** The filter as SQL on the attempts alias `t`, and its parameters in order. */
+function filterOn(t: string, f: ExportFilter): { sql: string; params: unknown[] } {
+	let sql = `${t}.class_id = ?`;
+	const params: unknown[] = [f.classId];
+	if (f.quizId !== null) {
+		sql += ` AND ${t}.quiz_id = ?`;
+		params.push(f.quizId);
+	}
+	if (f.from !== null) {
+		sql += ` AND ${t}.submitted_at >= ?`;
+		params.push(f.from.getTime());
+	}
+	if (f.to !== null) {
+		sql += ` AND ${t}.submitted_at < ?`;
+		params.push(f.to.getTime());
+	}
+	return { sql, params };
 }
 
-function after(cursor: AttemptCursor | null): SQL {
-	return cursor === null ? sql`` : sql` AND (${A}.submitted_at, ${A}.id) > (${cursor.submittedAt}, ${cursor.id})`;
+/** A statement of a batch: its SQL and parameters. */
+interface Statement {
+	sql: string;
+	params: unknown[];
 }
+
+/**
+ * Runs `statements` (each packing one page into a single JSON array, or returning no row) in one D1
+ * batch and returns each page's rows, read by `read`. A page that has no rows ends the list.
+ */
+async function packedPages<T>(
+	db: Database,
+	statements: readonly Statement[],
+	read: (row: unknown[]) => T,
+	compare: (a: T, b: T) => number,
+): Promise<T[][]> {
+	const d1 = db.$client;
+	const prepared = statements.map((s) => d1.prepare(s.sql).bind(...s.params));
+	const results = statements.length === 1 ? [await (prepared[0] as D1PreparedStatement).raw()] : (await d1.batch(prepared)).map(rawOf);
+	const pages: T[][] = [];
+	for (const rows of results) {
+		const packed = rows[0]?.[0];
+		if (typeof packed !== "string") break;
+		const page: unknown = JSON.parse(packed);
+		if (!Array.isArray(page) || page.length === 0) break;
+		pages.push(
+			inOrder(
+				page.map((row) => (Array.isArray(row) ? read(row) : broken("a packed row is not a list"))),
+				compare,
+			),
+		);
+	}
+	return pages;
+}
+
+/**
+ * The page in keyset order. SQLite aggregates the page's subquery in the order that subquery sorted
+ * it, but does not promise to (an ORDER BY inside json_group_array would, at the cost of sorting
+ * every page again), so the order is checked and, should it ever differ, restored here.
+ */
+function inOrder<T>(rows: T[], compare: (a: T, b: T) => number): T[] {
+	for (let i = 1; i < rows.length; i++) {
+		if (compare(rows[i - 1] as T, rows[i] as T) > 0) return rows.sort(compare);
+	}
+	return rows;
+}
+
+/** Text in SQLite's BINARY order (UTF-8 bytes, that is code points), not JavaScript's UTF-16 code units. */
+export function compareText(a: string, b: string): number {
+	if (a === b) return 0;
+	const n = Math.min(a.length, b.length);
+	for (let i = 0; i < n; i++) {
+		const x = a.charCodeAt(i);
+		const y = b.charCodeAt(i);
+		if (x === y) continue;
+		// A surrogate (0xD800–0xDFFF, half of a code point above 0xFFFF) sorts after every other code unit.
+		const sx = x >= 0xd800 && x <= 0xdfff;
+		const sy = y >= 0xd800 && y <= 0xdfff;
+		if (sx !== sy) return sx ? 1 : -1;
+		return x - y;
+	}
+	return a.length - b.length;
+}
+
+const byNumberThenText = (x: number, y: number, a: string, b: string) => (x !== y ? x - y : compareText(a, b));
+
+/** A batch result's first column of each row, as `raw()` gives it. */
+function rawOf(result: D1Result): unknown[][] {
+	return result.results.map((row) => (typeof row === "object" && row !== null ? Object.values(row) : []));
+}
+
+function broken(what: string): never {
+	throw new Error(`export query: ${what}`);
+}
+
+// Reading a packed row: each value's type checked (a wrong type is a broken row, never a cast).
+const text = (row: readonly unknown[], i: number): string => {
+	const v = row[i];
+	return typeof v === "string" ? v : broken(`column ${i} is ${typeof v}, not text`);
+};
+const textOrNull = (row: readonly unknown[], i: number): string | null => (row[i] === null ? null : text(row, i));
+const num = (row: readonly unknown[], i: number): number => {
+	const v = row[i];
+	return typeof v === "number" ? v : broken(`column ${i} is ${typeof v}, not a number`);
+};
+const numOrNull = (row: readonly unknown[], i: number): number | null => (row[i] === null ? null : num(row, i));
+
+/**
+ * `count` statements for consecutive keyset pages of at most `limit` rows after `cursor`. `page(k)`
+ * gives page k's statement from the condition (and parameters) that starts it: for page 0 the
+ * cursor itself (or nothing), for page k the row `k × limit − 1` places after the cursor, found by
+ * `skip` (which returns the keyset columns of that row).
+ */
+function pageStatements(
+	count: number,
+	limit: number,
+	cursor: Statement | null,
+	skip: (offset: number) => Statement,
+	page: (start: Statement | null) => Statement,
+): Statement[] {
+	return Array.from({ length: count }, (_, k) => page(k === 0 ? cursor : skip(k * limit - 1)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// scores.csv: attempts in (submitted_at, id) order
+
+/**
+ * How a teacher's quiz id starts. Only their quizzes have versions with titles of their own (a
+ * built-in quiz is looked up as it is now, whatever version an attempt names), so only their
+ * attempts bring the 64-character version along: a third of a scores page otherwise.
+ */
+const TEACHER_ID_HEAD = `${TEACHER_QUIZ_PREFIX}-`;
 
 export interface AttemptExportRow {
 	id: string;
 	quiz_id: string;
+	/** The version graded on for a teacher's quiz; "" for any other (looked up as it is now). */
 	quiz_version: string;
 	student_name: string;
 	attempt_number: number;
@@ -49,29 +178,78 @@ export interface AttemptExportRow {
 	max_score: number;
 	started_at: number | null;
 	submitted_at: number;
+	/** The attempt's points by question id (only when the filter names a quiz); null otherwise. */
+	points: Map<string, number> | null;
 }
 
-/** Up to `limit` attempts after `cursor`, in (submitted_at, id) order. */
-export function attemptsPage(db: Database, f: ExportFilter, cursor: AttemptCursor | null, limit: number) {
-	return db.all<AttemptExportRow>(sql`
-		SELECT a.id, a.quiz_id, a.quiz_version, a.student_name, a.attempt_number, a.score, a.max_score, a.started_at, a.submitted_at
-		FROM attempts a
-		WHERE ${where(f)}${after(cursor)}
-		ORDER BY a.submitted_at, a.id
-		LIMIT ${limit}`);
+function readAttempt(row: readonly unknown[]): AttemptExportRow {
+	const points = row[9];
+	return {
+		id: text(row, 0),
+		quiz_id: text(row, 1),
+		quiz_version: text(row, 2),
+		student_name: text(row, 3),
+		attempt_number: num(row, 4),
+		score: num(row, 5),
+		max_score: num(row, 6),
+		started_at: numOrNull(row, 7),
+		submitted_at: num(row, 8),
+		points: typeof points === "string" ? pointsOf(points) : null,
+	};
 }
 
-/** The points of every response of the attempts after `cursor` up to and including `last`. */
-export function pointsInRange(db: Database, f: ExportFilter, cursor: AttemptCursor | null, last: AttemptCursor) {
-	return db.all<{ attempt_id: string; question_id: string; points: number }>(sql`
-		SELECT r.attempt_id, r.question_id, r.points
-		FROM attempts a JOIN responses r ON r.attempt_id = a.id
-		WHERE ${where(f)}${after(cursor)} AND (a.submitted_at, a.id) <= (${last.submittedAt}, ${last.id})`);
+/** The points object json_group_object packed ({"q-id": points}) as a map. */
+function pointsOf(packed: string): Map<string, number> {
+	const out = new Map<string, number>();
+	const value: unknown = JSON.parse(packed);
+	if (typeof value !== "object" || value === null) return broken("points are not an object");
+	for (const [id, p] of Object.entries(value)) if (typeof p === "number") out.set(id, p);
+	return out;
 }
 
-export interface ResponseCursor extends AttemptCursor {
-	position: number;
+const afterAttempt = (t: string, c: AttemptCursor | null): Statement | null =>
+	c === null ? null : { sql: `(${t}.submitted_at, ${t}.id) > (?, ?)`, params: [c.submittedAt, c.id] };
+
+/**
+ * Up to `pages` consecutive pages of at most `limit` attempts after `cursor`, in (submitted_at, id)
+ * order, in one round trip. `withPoints`: each attempt also brings its points by question (at most
+ * `limit` × questions responses a page: the caller sizes `limit` for that).
+ */
+export function attemptPages(
+	db: Database,
+	f: ExportFilter,
+	cursor: AttemptCursor | null,
+	limit: number,
+	pages: number,
+	withPoints: boolean,
+): Promise<AttemptExportRow[][]> {
+	const where = filterOn("a", f);
+	const whereB = filterOn("b", f);
+	const points = withPoints
+		? ", (SELECT json_group_object(r.question_id, r.points) FROM responses r WHERE r.attempt_id = a.id) AS points"
+		: "";
+	const page = (start: Statement | null): Statement => ({
+		sql: `SELECT json_group_array(json_array(a.id, a.quiz_id, CASE WHEN substr(a.quiz_id, 1, ${TEACHER_ID_HEAD.length}) = '${TEACHER_ID_HEAD}' THEN a.quiz_version ELSE '' END,
+				a.student_name, a.attempt_number, a.score, a.max_score,
+				a.started_at, a.submitted_at${withPoints ? ", a.points" : ""}))
+			FROM (SELECT a.id, a.quiz_id, a.quiz_version, a.student_name, a.attempt_number, a.score, a.max_score, a.started_at, a.submitted_at${points}
+				FROM attempts a WHERE ${where.sql}${start ? ` AND ${start.sql}` : ""}
+				ORDER BY a.submitted_at, a.id LIMIT ?) a`,
+		params: [...where.params, ...(start?.params ?? []), limit],
+	});
+	const after = afterAttempt("b", cursor);
+	const skip = (offset: number): Statement => ({
+		sql: `(a.submitted_at, a.id) > (SELECT b.submitted_at, b.id FROM attempts b WHERE ${whereB.sql}${after ? ` AND ${after.sql}` : ""}
+			ORDER BY b.submitted_at, b.id LIMIT 1 OFFSET ?)`,
+		params: [...whereB.params, ...(after?.params ?? []), offset],
+	});
+	return packedPages(db, pageStatements(pages, limit, afterAttempt("a", cursor), skip, page), readAttempt, (x, y) =>
+		byNumberThenText(x.submitted_at, y.submitted_at, x.id, y.id),
+	);
 }
+
+// ---------------------------------------------------------------------------------------------
+// responses.csv: responses in (submitted_at, attempt id, position) order
 
 export interface ResponseExportRow {
 	id: string;
@@ -87,20 +265,103 @@ export interface ResponseExportRow {
 	points: number;
 }
 
-/** Up to `limit` responses after `cursor`, in (submitted_at, attempt id, position) order. */
-export function responsesPage(db: Database, f: ExportFilter, cursor: ResponseCursor | null, limit: number) {
-	const keyset =
-		cursor === null
-			? sql``
-			: sql` AND (a.submitted_at, a.id) >= (${cursor.submittedAt}, ${cursor.id})
-			       AND ((a.submitted_at, a.id) > (${cursor.submittedAt}, ${cursor.id}) OR r.position > ${cursor.position})`;
-	return db.all<ResponseExportRow>(sql`
-		SELECT a.id, a.quiz_id, a.quiz_version, a.student_name, a.attempt_number, a.submitted_at, r.question_id, r.position, r.answer, r.correct, r.points
-		FROM attempts a JOIN responses r ON r.attempt_id = a.id
-		WHERE ${where(f)}${keyset}
-		ORDER BY a.submitted_at, a.id, r.position
-		LIMIT ${limit}`);
+/** An attempt's own columns, as responsesPage sends them on the first of its rows in a page. */
+interface ResponseAttempt {
+	id: string;
+	quiz_id: string;
+	quiz_version: string;
+	student_name: string;
+	attempt_number: number;
+	submitted_at: number;
 }
+
+/** An attempt's own columns: a list, or that list as JSON text (SQLite may hand a nested array over as either). */
+function readResponseAttempt(id: string, packed: unknown): ResponseAttempt {
+	const row: unknown = typeof packed === "string" ? JSON.parse(packed) : packed;
+	if (!Array.isArray(row)) return broken("an attempt's columns are not a list");
+	return {
+		id,
+		quiz_id: text(row, 0),
+		quiz_version: text(row, 1),
+		student_name: text(row, 2),
+		attempt_number: num(row, 3),
+		submitted_at: num(row, 4),
+	};
+}
+
+/**
+ * Up to `limit` responses after `last` (the last row of the page before, or null to start), in
+ * (submitted_at, attempt id, position) order, packed like the other pages. An attempt's own columns
+ * come with its first response (position 0) only, not with all twenty, which keeps a page at less
+ * than half its size; its rows carry just its id, and the page before gave the columns of an attempt
+ * that continues from it. Should an attempt lack a first response (a row written by hand), the page
+ * is read again with the columns on every row. One page a round trip: skipping ahead over responses
+ * would read each skipped attempt's responses again.
+ */
+export async function responsesPage(
+	db: Database,
+	f: ExportFilter,
+	last: ResponseExportRow | null,
+	limit: number,
+): Promise<ResponseExportRow[]> {
+	const where = filterOn("a", f);
+	const keyset =
+		last === null
+			? { sql: "", params: [] }
+			: {
+					sql: " AND (a.submitted_at, a.id) >= (?, ?) AND ((a.submitted_at, a.id) > (?, ?) OR r.position > ?)",
+					params: [last.submitted_at, last.id, last.submitted_at, last.id, last.position],
+				};
+	const page = async (everyRow: boolean) => {
+		const known = new Map<string, ResponseAttempt>(last === null ? [] : [[last.id, last]]);
+		let missing = false;
+		const read = (row: readonly unknown[]): ResponseExportRow | null => {
+			const id = text(row, 0);
+			let attempt = known.get(id);
+			if (row[1] !== null) {
+				attempt = readResponseAttempt(id, row[1]);
+				known.set(id, attempt);
+			}
+			if (attempt === undefined) {
+				missing = true;
+				return null;
+			}
+			return {
+				...attempt,
+				question_id: text(row, 2),
+				position: num(row, 3),
+				answer: textOrNull(row, 4),
+				correct: num(row, 5),
+				points: num(row, 6),
+			};
+		};
+		const [rows] = await packedPages(
+			db,
+			[
+				{
+					sql: `SELECT json_group_array(json_array(p.id,
+							CASE WHEN p.position = 0 OR ? THEN json_array(p.quiz_id, p.quiz_version, p.student_name, p.attempt_number, p.submitted_at) END,
+							p.question_id, p.position, p.answer, p.correct, p.points))
+						FROM (SELECT a.id, a.quiz_id, a.quiz_version, a.student_name, a.attempt_number, a.submitted_at, r.question_id, r.position, r.answer, r.correct, r.points
+							FROM attempts a JOIN responses r ON r.attempt_id = a.id
+							WHERE ${where.sql}${keyset.sql}
+							ORDER BY a.submitted_at, a.id, r.position
+							LIMIT ?) p`,
+					params: [everyRow ? 1 : 0, ...where.params, ...keyset.params, limit],
+				},
+			],
+			read,
+			(x, y) => (x === null || y === null ? 0 : byNumberThenText(x.submitted_at, y.submitted_at, x.id, y.id) || x.position - y.position),
+		);
+		return { rows: rows ?? [], missing };
+	};
+	const first = await page(false);
+	const { rows } = first.missing ? await page(true) : first;
+	return rows.map((r) => r ?? broken("a response without its attempt"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// gradebook.csv: (quiz, student) groups in (quiz_id, student_key) order
 
 export interface GradebookCursor {
 	quizId: string;
@@ -121,32 +382,67 @@ export interface GradebookRow {
 	last_submitted_at: number;
 }
 
+function readGroup(row: readonly unknown[]): GradebookRow {
+	return {
+		quiz_id: text(row, 0),
+		student_key: text(row, 1),
+		student_name: text(row, 2),
+		attempts: num(row, 3),
+		best_score: num(row, 4),
+		latest_score: num(row, 5),
+		first_score: num(row, 6),
+		max_score: num(row, 7),
+		first_submitted_at: num(row, 8),
+		last_submitted_at: num(row, 9),
+	};
+}
+
+const afterGroup = (t: string, c: GradebookCursor | null): Statement | null =>
+	c === null ? null : { sql: `(${t}.quiz_id, ${t}.student_key) > (?, ?)`, params: [c.quizId, c.studentKey] };
+
 /**
- * Up to `limit` (quiz, student) groups after `cursor`, in (quiz_id, student_key) order. The
- * first and latest attempts are correlated lookups on the (class_id, quiz_id, student_key) index.
+ * Up to `pages` consecutive pages of at most `limit` (quiz, student) groups after `cursor`, in
+ * (quiz_id, student_key) order, in one round trip. The first and latest attempts are correlated
+ * lookups on the (class_id, quiz_id, student_key) index, named so that SQLite does not walk the
+ * (class_id, quiz_id, submitted_at) index instead, which reads the whole quiz for each student.
  */
-export function gradebookPage(db: Database, f: ExportFilter, cursor: GradebookCursor | null, limit: number) {
-	const keyset = cursor === null ? sql`` : sql` AND (a.quiz_id, a.student_key) > (${cursor.quizId}, ${cursor.studentKey})`;
-	const inner = sql.raw("f");
-	const innerWhere = sql.join(
-		[
-			sql`${inner}.class_id = a.class_id AND ${inner}.quiz_id = a.quiz_id AND ${inner}.student_key = a.student_key`,
-			f.from === null ? sql`1` : sql`${inner}.submitted_at >= ${f.from.getTime()}`,
-			f.to === null ? sql`1` : sql`${inner}.submitted_at < ${f.to.getTime()}`,
-		],
-		sql` AND `,
+export function gradebookPages(
+	db: Database,
+	f: ExportFilter,
+	cursor: GradebookCursor | null,
+	limit: number,
+	pages: number,
+): Promise<GradebookRow[][]> {
+	const where = filterOn("a", f);
+	const whereB = filterOn("b", f);
+	const range = [f.from === null ? "" : " AND g.submitted_at >= ?", f.to === null ? "" : " AND g.submitted_at < ?"].join("");
+	const rangeParams = [...(f.from === null ? [] : [f.from.getTime()]), ...(f.to === null ? [] : [f.to.getTime()])];
+	const group = `FROM attempts g INDEXED BY attempts_class_quiz_student_idx
+		WHERE g.class_id = a.class_id AND g.quiz_id = a.quiz_id AND g.student_key = a.student_key${range}`;
+	const page = (start: Statement | null): Statement => ({
+		sql: `SELECT json_group_array(json_array(p.quiz_id, p.student_key, p.student_name, p.attempts, p.best_score, p.latest_score, p.first_score,
+				p.max_score, p.first_submitted_at, p.last_submitted_at))
+			FROM (SELECT a.quiz_id, a.student_key, COUNT(*) AS attempts, MAX(a.score) AS best_score, MAX(a.max_score) AS max_score,
+				MIN(a.submitted_at) AS first_submitted_at, MAX(a.submitted_at) AS last_submitted_at,
+				(SELECT g.score ${group} ORDER BY g.submitted_at, g.id LIMIT 1) AS first_score,
+				(SELECT g.score ${group} ORDER BY g.submitted_at DESC, g.id DESC LIMIT 1) AS latest_score,
+				(SELECT g.student_name ${group} ORDER BY g.submitted_at DESC, g.id DESC LIMIT 1) AS student_name
+				FROM attempts a
+				WHERE ${where.sql}${start ? ` AND ${start.sql}` : ""}
+				GROUP BY a.quiz_id, a.student_key
+				ORDER BY a.quiz_id, a.student_key
+				LIMIT ?) p`,
+		params: [...rangeParams, ...rangeParams, ...rangeParams, ...where.params, ...(start?.params ?? []), limit],
+	});
+	const after = afterGroup("b", cursor);
+	const skip = (offset: number): Statement => ({
+		sql: `(a.quiz_id, a.student_key) > (SELECT b.quiz_id, b.student_key FROM attempts b WHERE ${whereB.sql}${after ? ` AND ${after.sql}` : ""}
+			GROUP BY b.quiz_id, b.student_key ORDER BY b.quiz_id, b.student_key LIMIT 1 OFFSET ?)`,
+		params: [...whereB.params, ...(after?.params ?? []), offset],
+	});
+	return packedPages(db, pageStatements(pages, limit, afterGroup("a", cursor), skip, page), readGroup, (x, y) =>
+		x.quiz_id === y.quiz_id ? compareText(x.student_key, y.student_key) : compareText(x.quiz_id, y.quiz_id),
 	);
-	return db.all<GradebookRow>(sql`
-		SELECT a.quiz_id, a.student_key, COUNT(*) AS attempts, MAX(a.score) AS best_score, MAX(a.max_score) AS max_score,
-		       MIN(a.submitted_at) AS first_submitted_at, MAX(a.submitted_at) AS last_submitted_at,
-		       (SELECT f.score FROM attempts f WHERE ${innerWhere} ORDER BY f.submitted_at, f.id LIMIT 1) AS first_score,
-		       (SELECT f.score FROM attempts f WHERE ${innerWhere} ORDER BY f.submitted_at DESC, f.id DESC LIMIT 1) AS latest_score,
-		       (SELECT f.student_name FROM attempts f WHERE ${innerWhere} ORDER BY f.submitted_at DESC, f.id DESC LIMIT 1) AS student_name
-		FROM attempts a
-		WHERE ${where(f)}${keyset}
-		GROUP BY a.quiz_id, a.student_key
-		ORDER BY a.quiz_id, a.student_key
-		LIMIT ${limit}`);
 }
 
 /*
@@ -208,22 +504,6 @@ export interface StudentQuizGroup {
 	firstSubmittedAt: number;
 	lastSubmittedAt: number;
 	studentName: string;
-}
-
-/** A gradebook group of the generic layout's query (GradebookRow) in the shape of StudentQuizGroup. */
-export function groupOf(g: GradebookRow): StudentQuizGroup {
-	return {
-		quizId: g.quiz_id,
-		studentKey: g.student_key,
-		attempts: g.attempts,
-		bestScore: g.best_score,
-		latestScore: g.latest_score,
-		firstScore: g.first_score,
-		maxScore: g.max_score,
-		firstSubmittedAt: g.first_submitted_at,
-		lastSubmittedAt: g.last_submitted_at,
-		studentName: g.student_name,
-	};
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Database } from "../../db/client";
 import type { ExportKind } from "../../db/schema";
-import { CSV_BOM, type CsvValue, csvRow } from "../../domain/csv";
+import { CSV_BOM, type CsvValue, csvCell, csvRow, isoCells } from "../../domain/csv";
 import {
 	type GradebookQuiz,
 	type GradebookSpec,
@@ -21,16 +21,15 @@ import { findQuiz, findQuizAt } from "../quizzes/library";
 import { DEFAULT_GRADEBOOK_LAYOUT, type GradebookLayout, type ScoreChoice } from "./params";
 import {
 	type AttemptCursor,
-	attemptsPage,
+	type AttemptExportRow,
+	attemptPages,
 	type ExportFilter,
 	type GradebookCursor,
+	type GradebookRow,
 	type GradebookScope,
-	gradebookPage,
+	gradebookPages,
 	gradebookScope,
-	groupOf,
 	otherStudentsGradebookPage,
-	pointsInRange,
-	type ResponseCursor,
 	type ResponseExportRow,
 	type RosterCursor,
 	responsesPage,
@@ -49,6 +48,13 @@ export interface ExportOptions {
 
 const DEFAULT_PAGE_ROWS = 1000;
 
+/**
+ * Pages per D1 round trip: the first trip brings one page (so the first rows go out at once), each
+ * next trip twice as many, up to this many. Memory stays bounded by these pages' rows.
+ */
+const MAX_PAGES_PER_TRIP = 8;
+const nextTrip = (pages: number) => Math.min(MAX_PAGES_PER_TRIP, pages * 2);
+
 /** Text chunks → UTF-8 bytes, one chunk per pull. Cancelling the response stops the queries. */
 export function streamOf(chunks: AsyncGenerator<string, void, undefined>): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
@@ -64,9 +70,29 @@ export function streamOf(chunks: AsyncGenerator<string, void, undefined>): Reada
 	});
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 const percent = (score: number, max: number) => (max > 0 ? Math.round((score / max) * 1000) / 10 : null);
+
+/** A number as its CSV cell (what csvCell writes for a number). */
+const numberCell = (n: number | null) => (n === null || !Number.isFinite(n) ? "" : String(n));
+
+/**
+ * Cells an export writes again and again (a quiz's id and title, a question's prompt, an answer's
+ * text), formatted once each: a bounded map from key to cell, emptied when it is full.
+ */
+class CellCache {
+	readonly #cells = new Map<string, string>();
+	constructor(readonly max = 10_000) {}
+	get(key: string, make: () => string): string {
+		let cell = this.#cells.get(key);
+		if (cell === undefined) {
+			if (this.#cells.size >= this.max) this.#cells.clear();
+			cell = make();
+			this.#cells.set(key, cell);
+		}
+		return cell;
+	}
+}
 
 /**
  * The quizzes an export meets, looked up once each: by id and the version an attempt was graded on
@@ -113,8 +139,20 @@ export const SCORES_COLUMNS = [
 export const questionColumn = (q: Question, i: number) => `Q${i + 1} ${q.id} /${q.points}`;
 
 /**
+ * One scores.csv row: the cells csvRow would write for [student_name, quiz_id, quiz_title,
+ * attempt_number, score, max_score, percent, started_at, submitted_at, duration_seconds,
+ * attempt_id, ...the points of each of `questions`], built without an array per row. `quizCells`
+ * is the row's quiz id and title, already as cells.
+ */
+export function scoresRow(a: AttemptExportRow, quizCells: string, questions: readonly Question[], iso: (ms: number) => string): string {
+	let line = `${csvCell(a.student_name)},${quizCells},${numberCell(a.attempt_number)},${numberCell(a.score)},${numberCell(a.max_score)},${numberCell(percent(a.score, a.max_score))},${a.started_at === null ? "" : iso(a.started_at)},${iso(a.submitted_at)},${a.started_at === null ? "" : numberCell(Math.max(0, Math.round((a.submitted_at - a.started_at) / 1000)))},${csvCell(a.id)}`;
+	for (const q of questions) line += `,${numberCell(a.points?.get(q.id) ?? null)}`;
+	return `${line}\r\n`;
+}
+
+/**
  * scores.csv: one row per attempt in submission order. With a quiz filter, one more column per
- * question of that quiz (its points), in quiz order; their points come from one query per page.
+ * question of that quiz (its points), in quiz order, brought by the attempts' own query.
  */
 export async function* scoresCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
 	const shelf = new QuizShelf(db);
@@ -123,44 +161,35 @@ export async function* scoresCsv(db: Database, f: ExportFilter, opts: ExportOpti
 	const questions = quiz?.questions ?? [];
 	const maxRows = opts.pageRows ?? DEFAULT_PAGE_ROWS;
 	const pageSize = Math.max(1, Math.floor(maxRows / Math.max(1, questions.length)));
+	const cells = new CellCache();
+	const iso = isoCells();
+	let quizId: string | null = null;
+	let quizVersion: string | null = null;
+	let quizCells = "";
 	yield CSV_BOM + csvRow([...SCORES_COLUMNS, ...questions.map(questionColumn)]);
 	let cursor: AttemptCursor | null = null;
-	for (;;) {
-		const rows = await attemptsPage(db, f, cursor, pageSize);
-		const last = rows.at(-1);
-		if (!last) return;
-		const next: AttemptCursor = { submittedAt: last.submitted_at, id: last.id };
-		await shelf.load(versionsOf(rows));
-		const points = new Map<string, Map<string, number>>();
-		if (questions.length > 0) {
-			for (const p of await pointsInRange(db, f, cursor, next)) {
-				const perAttempt = points.get(p.attempt_id) ?? new Map<string, number>();
-				points.set(p.attempt_id, perAttempt);
-				perAttempt.set(p.question_id, p.points);
+	for (let trip = 1; ; trip = nextTrip(trip)) {
+		const pages = await attemptPages(db, f, cursor, pageSize, trip, questions.length > 0);
+		for (const rows of pages) {
+			await shelf.load(versionsOf(rows));
+			let out = "";
+			for (const a of rows) {
+				// Consecutive attempts are mostly at one quiz: its cells are looked up when it changes.
+				if (a.quiz_id !== quizId || a.quiz_version !== quizVersion) {
+					quizId = a.quiz_id;
+					quizVersion = a.quiz_version;
+					quizCells = cells.get(`${a.quiz_id}\u0000${a.quiz_version}`, () =>
+						[csvCell(a.quiz_id), csvCell(shelf.get(a.quiz_id, a.quiz_version)?.title ?? null)].join(","),
+					);
+				}
+				out += scoresRow(a, quizCells, questions, iso);
 			}
+			yield out;
+			const last = rows.at(-1);
+			if (!last || rows.length < pageSize) return;
+			cursor = { submittedAt: last.submitted_at, id: last.id };
 		}
-		let out = "";
-		for (const a of rows) {
-			const cells: CsvValue[] = [
-				a.student_name,
-				a.quiz_id,
-				shelf.get(a.quiz_id, a.quiz_version)?.title ?? null,
-				a.attempt_number,
-				a.score,
-				a.max_score,
-				percent(a.score, a.max_score),
-				iso(a.started_at),
-				iso(a.submitted_at),
-				a.started_at === null ? null : Math.max(0, Math.round((a.submitted_at - a.started_at) / 1000)),
-				a.id,
-			];
-			const mine = points.get(a.id);
-			for (const q of questions) cells.push(mine?.get(q.id) ?? null);
-			out += csvRow(cells);
-		}
-		yield out;
-		if (rows.length < pageSize) return;
-		cursor = next;
+		if (pages.length < trip) return;
 	}
 }
 
@@ -177,6 +206,11 @@ export const GRADEBOOK_COLUMNS = [
 	"first_submitted_at",
 	"last_submitted_at",
 ];
+
+/** One gradebook.csv row (GRADEBOOK_COLUMNS) of a (quiz, student) group, given the quiz's title. */
+export function gradebookRow(g: GradebookRow, title: string | null, iso: (ms: number) => string): string {
+	return `${csvCell(g.student_name)},${csvCell(g.quiz_id)},${csvCell(title)},${numberCell(g.attempts)},${numberCell(g.best_score)},${numberCell(g.latest_score)},${numberCell(g.first_score)},${numberCell(g.max_score)},${numberCell(percent(g.best_score, g.max_score))},${iso(g.first_submitted_at)},${iso(g.last_submitted_at)}\r\n`;
+}
 
 /** The gradebook of a class with a roster, generic layout: GRADEBOOK_COLUMNS, then who the student is on the roster and where they are. */
 export const ROSTER_GRADEBOOK_COLUMNS = [...GRADEBOOK_COLUMNS, "status", "email", "student_id", "section"];
@@ -234,20 +268,26 @@ function lmsSpec(format: LmsGradebookFormat, scope: GradebookScope): GradebookSp
 async function* attemptGroupsCsv(db: Database, f: ExportFilter, opts: ExportOptions): AsyncGenerator<string, void, undefined> {
 	const shelf = new QuizShelf(db);
 	const pageSize = opts.pageRows ?? DEFAULT_PAGE_ROWS;
+	const isoCell = isoCells();
 	yield CSV_BOM + csvRow(GRADEBOOK_COLUMNS);
 	let cursor: GradebookCursor | null = null;
-	for (;;) {
-		const rows = await gradebookPage(db, f, cursor, pageSize);
-		const last = rows.at(-1);
-		if (!last) return;
-		await shelf.load([...new Set(rows.map((g) => g.quiz_id))].map((id) => [id, null] as const));
-		let out = "";
-		for (const g of rows) out += csvRow(groupCells(g.student_name, g.quiz_id, shelf.get(g.quiz_id, null)?.title ?? null, groupOf(g)));
-		yield out;
-		if (rows.length < pageSize) return;
-		cursor = { quizId: last.quiz_id, studentKey: last.student_key };
+	for (let trip = 1; ; trip = nextTrip(trip)) {
+		const pages = await gradebookPages(db, f, cursor, pageSize, trip);
+		for (const rows of pages) {
+			await shelf.load([...new Set(rows.map((g) => g.quiz_id))].map((id) => [id, null] as const));
+			let out = "";
+			for (const g of rows) out += gradebookRow(g, shelf.get(g.quiz_id, null)?.title ?? null, isoCell);
+			yield out;
+			const last = rows.at(-1);
+			if (!last || rows.length < pageSize) return;
+			cursor = { quizId: last.quiz_id, studentKey: last.student_key };
+		}
+		if (pages.length < trip) return;
 	}
 }
+
+/** A time as its ISO 8601 cell (the roster gradebook writes a few per student, through csvRow). */
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** GRADEBOOK_COLUMNS of one (quiz, student) group. */
 function groupCells(name: string, quizId: string, title: string | null, g: StudentQuizGroup): CsvValue[] {
@@ -261,8 +301,8 @@ function groupCells(name: string, quizId: string, title: string | null, g: Stude
 		g.firstScore,
 		g.maxScore,
 		percent(g.bestScore, g.maxScore),
-		iso(g.firstSubmittedAt),
-		iso(g.lastSubmittedAt),
+		isoOrNull(g.firstSubmittedAt),
+		isoOrNull(g.lastSubmittedAt),
 	];
 }
 
@@ -407,14 +447,13 @@ function lmsRow(spec: GradebookSpec, score: ScoreChoice, student: GradebookLine,
 /** Responses in export order, one page at a time (the shared walk of responses.csv and item analysis). */
 async function* responseRows(db: Database, f: ExportFilter, opts: ExportOptions): AsyncGenerator<ResponseExportRow[], void, undefined> {
 	const pageSize = opts.pageRows ?? DEFAULT_PAGE_ROWS;
-	let cursor: ResponseCursor | null = null;
+	let last: ResponseExportRow | null = null;
 	for (;;) {
-		const rows = await responsesPage(db, f, cursor, pageSize);
-		const last = rows.at(-1);
+		const rows = await responsesPage(db, f, last, pageSize);
+		last = rows.at(-1) ?? null;
 		if (!last) return;
 		yield rows;
 		if (rows.length < pageSize) return;
-		cursor = { submittedAt: last.submitted_at, id: last.id, position: last.position };
 	}
 }
 
@@ -445,29 +484,44 @@ export const RESPONSES_COLUMNS = [
 	"max_points",
 ];
 
-/** responses.csv: one row per attempt and question, in submission then quiz order. */
+/**
+ * responses.csv: one row per attempt and question, in submission then quiz order: the cells
+ * csvRow would write for [student_name, quiz_id, attempt_id, attempt_number, submitted_at,
+ * question_number, question_id, prompt, answer, correct, points, max_points]. What repeats is
+ * formatted once: an attempt's cells for its rows, a question's id and prompt, each distinct answer's
+ * text (a class answers the same choices again and again).
+ */
 export async function* responsesCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
 	const shelf = new QuizShelf(db);
+	const iso = isoCells();
+	const questionCells = new Map<string, { question: Question | undefined; cells: string; maxPoints: string }>();
+	const answers = new CellCache();
+	let attemptId: string | null = null;
+	let attemptCells = "";
 	yield CSV_BOM + csvRow(RESPONSES_COLUMNS);
 	for await (const rows of responseRows(db, f, opts)) {
 		await shelf.load(versionsOf(rows));
 		let out = "";
 		for (const r of rows) {
-			const question = shelf.get(r.quiz_id, r.quiz_version)?.questions.find((q) => q.id === r.question_id);
-			out += csvRow([
-				r.student_name,
-				r.quiz_id,
-				r.id,
-				r.attempt_number,
-				iso(r.submitted_at),
-				r.position + 1,
-				r.question_id,
-				question?.prompt ?? null,
-				answerText(question, parseAnswer(r.answer)),
-				r.correct === 1,
-				r.points,
-				question?.points ?? null,
-			]);
+			if (r.id !== attemptId) {
+				attemptId = r.id;
+				attemptCells = `${csvCell(r.student_name)},${csvCell(r.quiz_id)},${csvCell(r.id)},${numberCell(r.attempt_number)},${iso(r.submitted_at)},`;
+			}
+			const questionKey = `${r.quiz_id}\u0000${r.quiz_version}\u0000${r.question_id}`;
+			let q = questionCells.get(questionKey);
+			if (q === undefined) {
+				const question = shelf.get(r.quiz_id, r.quiz_version)?.questions.find((x) => x.id === r.question_id);
+				q = {
+					question,
+					cells: `${csvCell(r.question_id)},${csvCell(question?.prompt ?? null)}`,
+					maxPoints: numberCell(question?.points ?? null),
+				};
+				questionCells.set(questionKey, q);
+			}
+			const question = q.question;
+			const answer =
+				r.answer === null ? "" : answers.get(`${questionKey}\u0000${r.answer}`, () => csvCell(answerText(question, parseAnswer(r.answer))));
+			out += `${attemptCells}${numberCell(r.position + 1)},${q.cells},${answer},${r.correct === 1 ? "true" : "false"},${numberCell(r.points)},${q.maxPoints}\r\n`;
 		}
 		yield out;
 	}
