@@ -7,35 +7,41 @@
 import { type SQL, sql } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
-import type { AttemptExportRow } from "../exports/queries";
+import { num, numOrNull, text, textOrNull } from "../../db/columns";
 
-/** A query written in SQL, and the shape of its rows (as `raw<Row>` declares them). */
+/** D1's row: each column by name. */
+type D1Row = Record<string, unknown>;
+
+/** A query written in SQL, and how to read one of its rows (each column's type checked: db/columns.ts). */
 export interface RawQuery<Row> {
 	readonly query: SQL;
-	/** Never set: carries the row type. */
-	readonly row?: Row;
+	readonly read: (row: D1Row) => Row;
 }
 
-const raw = <Row>(query: SQL): RawQuery<Row> => ({ query });
-
-type RowsOf<Q extends readonly RawQuery<unknown>[]> = { -readonly [K in keyof Q]: Q[K] extends RawQuery<infer Row> ? Row[] : never };
+const raw = <Row>(query: SQL, read: (row: D1Row) => Row): RawQuery<Row> => ({ query, read });
 
 const dialect = new SQLiteAsyncDialect();
 
+/** A `SELECT COUNT(*) AS n` row. */
+const countRow = (r: D1Row) => ({ n: num(r.n, "n") });
+
 /**
  * Sends these queries in one D1 batch (one round trip, one implicit transaction: every query sees
- * the same state). drizzle's own db.batch cannot take `db.all(sql)` queries that have parameters,
- * so the SQL is compiled by drizzle and sent to D1 as it is.
+ * the same state) and reads each one's rows. drizzle's own db.batch cannot take `db.all(sql)`
+ * queries that have parameters, so the SQL is compiled by drizzle and sent to D1 as it is. The
+ * overloads give each query's rows their own type; every row is read by its query's reader.
  */
-export async function sendBatch<const Q extends readonly RawQuery<unknown>[]>(db: Database, queries: Q): Promise<RowsOf<Q>> {
+export function sendBatch<A>(db: Database, queries: readonly [RawQuery<A>]): Promise<[A[]]>;
+export function sendBatch<A, B>(db: Database, queries: readonly [RawQuery<A>, RawQuery<B>]): Promise<[A[], B[]]>;
+export function sendBatch<A, B, C>(db: Database, queries: readonly [RawQuery<A>, RawQuery<B>, RawQuery<C>]): Promise<[A[], B[], C[]]>;
+export async function sendBatch(db: Database, queries: readonly RawQuery<unknown>[]): Promise<unknown[][]> {
 	const d1 = db.$client;
 	const statements = queries.map(({ query }) => {
-		const { sql: text, params } = dialect.sqlToQuery(query);
-		return d1.prepare(text).bind(...params);
+		const { sql: compiled, params } = dialect.sqlToQuery(query);
+		return d1.prepare(compiled).bind(...params);
 	});
-	const results = await d1.batch(statements);
-	// Each query's rows as its RawQuery declares them, as raw<Row> does.
-	return results.map((r) => r.results) as RowsOf<Q>;
+	const results = await d1.batch<D1Row>(statements);
+	return queries.map((q, i) => (results[i]?.results ?? []).map(q.read));
 }
 
 /** Which attempts the statistics, the table and the drill-downs count. */
@@ -72,12 +78,22 @@ export interface StampRow {
 	sum: string | null;
 }
 
+const stampRow = (r: D1Row): StampRow => ({
+	quiz_id: text(r.quiz_id, "quiz_id"),
+	n: num(r.n, "n"),
+	last: numOrNull(r.last, "last"),
+	sum: textOrNull(r.sum, "sum"),
+});
+
 /** The stamp of every quiz attempted in a class, in one pass over its part of the index. */
 export function classStamps(classId: string) {
-	return raw<StampRow>(sql`
+	return raw(
+		sql`
 		SELECT a.quiz_id, COUNT(*) AS n, MAX(a.submitted_at) AS last, CAST(SUM(a.submitted_at) AS TEXT) AS sum
 		FROM attempts a WHERE a.class_id = ${classId}
-		GROUP BY a.quiz_id`);
+		GROUP BY a.quiz_id`,
+		stampRow,
+	);
 }
 
 /** Attempts submitted at or before `until` (ms) only; null: all. */
@@ -88,17 +104,23 @@ const until = (ms: number | null) => (ms === null ? sql`` : sql` AND a.submitted
  * (then a range of the index, not all of it).
  */
 export function quizStamp(classId: string, quizId: string, cursor: AttemptCursor | null = null, upTill: number | null = null) {
-	return raw<StampRow>(sql`
+	return raw(
+		sql`
 		SELECT ${quizId} AS quiz_id, COUNT(*) AS n, MAX(a.submitted_at) AS last, CAST(SUM(a.submitted_at) AS TEXT) AS sum
-		FROM attempts a WHERE a.class_id = ${classId} AND a.quiz_id = ${quizId}${after(cursor)}${until(upTill)}`);
+		FROM attempts a WHERE a.class_id = ${classId} AND a.quiz_id = ${quizId}${after(cursor)}${until(upTill)}`,
+		stampRow,
+	);
 }
 
 /** The newest attempt at a quiz in a class (up to `upTill`): where the next count of new attempts starts after. */
 export function newestAttempt(classId: string, quizId: string, upTill: number | null = null) {
-	return raw<{ submitted_at: number; id: string }>(sql`
+	return raw(
+		sql`
 		SELECT a.submitted_at, a.id FROM attempts a
 		WHERE a.class_id = ${classId} AND a.quiz_id = ${quizId}${until(upTill)}
-		ORDER BY a.submitted_at DESC, a.id DESC LIMIT 1`);
+		ORDER BY a.submitted_at DESC, a.id DESC LIMIT 1`,
+		(r) => ({ submitted_at: num(r.submitted_at, "submitted_at"), id: text(r.id, "id") }),
+	);
 }
 
 export interface AnalysisScope {
@@ -126,13 +148,20 @@ export function attemptMarks(
 	page: { after: AttemptCursor | null; upTo: AttemptCursor | null; until?: number | null; limit: number },
 ) {
 	const upTo = page.upTo === null ? sql`` : sql` AND (a.submitted_at, a.id) <= (${page.upTo.submittedAt}, ${page.upTo.id})`;
-	return raw<AttemptMarksRow>(sql`
+	return raw(
+		sql`
 		SELECT a.id, a.submitted_at,
 		       (SELECT group_concat(CASE WHEN a.quiz_version = ${version} THEN '#' || r.position ELSE r.question_id END || ':' || r.points, '|')
 		        FROM responses r WHERE r.attempt_id = a.id) AS marks
 		FROM attempts a
 		WHERE a.class_id = ${s.classId} AND a.quiz_id = ${s.quizId}${after(page.after)}${upTo}${until(page.until ?? null)}${inSet(s.set)}
-		ORDER BY a.submitted_at, a.id LIMIT ${page.limit}`);
+		ORDER BY a.submitted_at, a.id LIMIT ${page.limit}`,
+		(r): AttemptMarksRow => ({
+			id: text(r.id, "id"),
+			submitted_at: num(r.submitted_at, "submitted_at"),
+			marks: textOrNull(r.marks, "marks"),
+		}),
+	);
 }
 
 // ---------------------------------------------------------------- the attempts table
@@ -178,15 +207,26 @@ const tableWhere = (t: Pick<TableQuery, "classId" | "quizId" | "set">) =>
  * page's end; by score it sorts the class's attempts at the quiz.
  */
 export function tableRows(t: TableQuery) {
-	return raw<TableRow>(sql`
+	return raw(
+		sql`
 		SELECT a.id, a.student_name, a.student_key, a.attempt_number, a.score, a.max_score, a.submitted_at
 		FROM attempts a WHERE ${tableWhere(t)}
-		ORDER BY ${orderBy(t.sort, t.dir)} LIMIT ${t.limit} OFFSET ${t.offset}`);
+		ORDER BY ${orderBy(t.sort, t.dir)} LIMIT ${t.limit} OFFSET ${t.offset}`,
+		(r): TableRow => ({
+			id: text(r.id, "id"),
+			student_name: text(r.student_name, "student_name"),
+			student_key: text(r.student_key, "student_key"),
+			attempt_number: num(r.attempt_number, "attempt_number"),
+			score: num(r.score, "score"),
+			max_score: num(r.max_score, "max_score"),
+			submitted_at: num(r.submitted_at, "submitted_at"),
+		}),
+	);
 }
 
 /** How many rows the whole table has (when the statistics, which count the same attempts, are not at hand). */
 export function tableCount(t: Pick<TableQuery, "classId" | "quizId" | "set">) {
-	return raw<{ n: number }>(sql`SELECT COUNT(*) AS n FROM attempts a WHERE ${tableWhere(t)}`);
+	return raw(sql`SELECT COUNT(*) AS n FROM attempts a WHERE ${tableWhere(t)}`, countRow);
 }
 
 // ---------------------------------------------------------------- drill-down: one question
@@ -230,25 +270,51 @@ export function questionSpread(q: {
 	const bucket = q.choice ? sql`j.value` : sql`json_extract(r.answer, '$.text')`;
 	const explode = q.choice ? sql` LEFT JOIN json_each(r.answer, '$.choiceIds') j` : sql``;
 	return [
-		raw<AnswerRow>(sql`
+		raw(
+			sql`
 			SELECT r.answer AS answer, COUNT(*) AS n, COALESCE(SUM(r.correct = 1), 0) AS right, SUM(COUNT(*)) OVER () AS total
 			FROM attempts a ${join} WHERE ${scope}
-			GROUP BY r.answer ORDER BY r.answer IS NULL DESC, n DESC, r.answer LIMIT ${q.maxAnswers + 1}`),
-		raw<ChooserRow>(sql`
+			GROUP BY r.answer ORDER BY r.answer IS NULL DESC, n DESC, r.answer LIMIT ${q.maxAnswers + 1}`,
+			(r): AnswerRow => ({
+				answer: textOrNull(r.answer, "answer"),
+				n: num(r.n, "n"),
+				right: num(r.right, "right"),
+				total: num(r.total, "total"),
+			}),
+		),
+		raw(
+			sql`
 			SELECT bucket, student_name, student_key, attempt_number FROM (
 				SELECT ${bucket} AS bucket, a.student_name, a.student_key, a.attempt_number,
 				       ROW_NUMBER() OVER (PARTITION BY ${bucket} ORDER BY a.student_key, a.attempt_number) AS rn,
 				       COUNT(*) OVER (PARTITION BY ${bucket}) AS size
 				FROM attempts a ${join}${explode} WHERE ${scope}
 			) WHERE rn <= ${q.names}
-			ORDER BY size DESC, bucket, rn LIMIT ${q.names * q.maxBuckets}`),
+			ORDER BY size DESC, bucket, rn LIMIT ${q.names * q.maxBuckets}`,
+			(r): ChooserRow => ({
+				bucket: textOrNull(r.bucket, "bucket"),
+				student_name: text(r.student_name, "student_name"),
+				student_key: text(r.student_key, "student_key"),
+				attempt_number: num(r.attempt_number, "attempt_number"),
+			}),
+		),
 	] as const;
 }
 
 // ---------------------------------------------------------------- drill-down: one student
 
-/** An attempt as the drill-down lists it: the same columns as an export row. */
-export type StudentAttemptRow = AttemptExportRow;
+/** An attempt as the drill-down lists it. */
+export interface StudentAttemptRow {
+	id: string;
+	quiz_id: string;
+	quiz_version: string;
+	student_name: string;
+	attempt_number: number;
+	score: number;
+	max_score: number;
+	started_at: number | null;
+	submitted_at: number;
+}
 
 export interface StudentResponseRow {
 	attempt_id: string;
@@ -263,14 +329,37 @@ export interface StudentResponseRow {
 export function studentAttempts(classId: string, key: string, limit: number) {
 	const latest = sql`SELECT a.id FROM attempts a WHERE a.class_id = ${classId} AND a.student_key = ${key} ORDER BY a.submitted_at DESC, a.id DESC LIMIT ${limit}`;
 	return [
-		raw<StudentAttemptRow>(sql`
+		raw(
+			sql`
 			SELECT a.id, a.quiz_id, a.quiz_version, a.student_name, a.attempt_number, a.score, a.max_score, a.started_at, a.submitted_at
 			FROM attempts a WHERE a.class_id = ${classId} AND a.student_key = ${key}
-			ORDER BY a.submitted_at DESC, a.id DESC LIMIT ${limit}`),
-		raw<StudentResponseRow>(sql`
+			ORDER BY a.submitted_at DESC, a.id DESC LIMIT ${limit}`,
+			(r): StudentAttemptRow => ({
+				id: text(r.id, "id"),
+				quiz_id: text(r.quiz_id, "quiz_id"),
+				quiz_version: text(r.quiz_version, "quiz_version"),
+				student_name: text(r.student_name, "student_name"),
+				attempt_number: num(r.attempt_number, "attempt_number"),
+				score: num(r.score, "score"),
+				max_score: num(r.max_score, "max_score"),
+				started_at: numOrNull(r.started_at, "started_at"),
+				submitted_at: num(r.submitted_at, "submitted_at"),
+			}),
+		),
+		raw(
+			sql`
 			SELECT r.attempt_id, r.question_id, r.position, r.answer, r.correct, r.points
 			FROM responses r WHERE r.attempt_id IN (${latest})
-			ORDER BY r.attempt_id, r.position`),
-		raw<{ n: number }>(sql`SELECT COUNT(*) AS n FROM attempts a WHERE a.class_id = ${classId} AND a.student_key = ${key}`),
+			ORDER BY r.attempt_id, r.position`,
+			(r): StudentResponseRow => ({
+				attempt_id: text(r.attempt_id, "attempt_id"),
+				question_id: text(r.question_id, "question_id"),
+				position: num(r.position, "position"),
+				answer: textOrNull(r.answer, "answer"),
+				correct: num(r.correct, "correct"),
+				points: num(r.points, "points"),
+			}),
+		),
+		raw(sql`SELECT COUNT(*) AS n FROM attempts a WHERE a.class_id = ${classId} AND a.student_key = ${key}`, countRow),
 	] as const;
 }

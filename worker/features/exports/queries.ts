@@ -17,6 +17,7 @@
  */
 import { and, asc, count, eq, gt, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import * as columns from "../../db/columns";
 import { attempts, classes, quizOpens, rosterStudents } from "../../db/schema";
 import { TEACHER_QUIZ_PREFIX } from "../quizzes/library";
 
@@ -129,17 +130,11 @@ function broken(what: string): never {
 	throw new Error(`export query: ${what}`);
 }
 
-// Reading a packed row: each value's type checked (a wrong type is a broken row, never a cast).
-const text = (row: readonly unknown[], i: number): string => {
-	const v = row[i];
-	return typeof v === "string" ? v : broken(`column ${i} is ${typeof v}, not text`);
-};
-const textOrNull = (row: readonly unknown[], i: number): string | null => (row[i] === null ? null : text(row, i));
-const num = (row: readonly unknown[], i: number): number => {
-	const v = row[i];
-	return typeof v === "number" ? v : broken(`column ${i} is ${typeof v}, not a number`);
-};
-const numOrNull = (row: readonly unknown[], i: number): number | null => (row[i] === null ? null : num(row, i));
+// Reading a packed row by position: each value's type checked (db/columns.ts).
+const text = (row: readonly unknown[], i: number): string => columns.text(row[i], `${i}`);
+const textOrNull = (row: readonly unknown[], i: number): string | null => columns.textOrNull(row[i], `${i}`);
+const num = (row: readonly unknown[], i: number): number => columns.num(row[i], `${i}`);
+const numOrNull = (row: readonly unknown[], i: number): number | null => columns.numOrNull(row[i], `${i}`);
 
 /**
  * `count` statements for consecutive keyset pages of at most `limit` rows after `cursor`. `page(k)`
