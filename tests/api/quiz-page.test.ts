@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { publicQuiz } from "../../worker/domain/quiz/public";
+import { shuffleChoices } from "../../worker/domain/shuffle";
 import { byline, QuizPage } from "../../worker/views/student/quiz";
 import { issuedId } from "../fixtures/attempt-ids";
 import { call, postJson } from "../fixtures/http";
@@ -70,6 +71,66 @@ describe("the quiz form", () => {
 		expect(html.match(/<span class="visually-hidden">, answered<\/span>/g)).toHaveLength(2);
 		expect(html.match(/<span class="visually-hidden">, blank<\/span>/g)).toHaveLength(quiz.questions.length - 2);
 		expect(tags(html, "input").find((i) => i.value === "pashin" && i.name === "answer.q-third-party")).toHaveProperty("checked");
+	});
+
+	it("puts each attempt's own choice order and answers into question frames rendered once per version, a typed answer escaped", async () => {
+		const quiz = await theQuiz();
+		const pages = [await quizPage(), await quizPage()];
+		const ids = pages.map((html) => /name="attemptId" value="([^"]+)"/.exec(html)?.[1] ?? "");
+		expect(ids[0]).not.toBe(ids[1]);
+		pages.forEach((html, p) => {
+			const inputs = tags(html, "input");
+			for (const q of quiz.questions.filter((q) => q.type !== "short")) {
+				const shown = inputs.filter((i) => i.name === `answer.${q.id}`).map((i) => i.value);
+				expect(shown, q.id).toEqual(shuffleChoices(ids[p] ?? "", q.id, q.type, q.choices).map((c) => c.id));
+			}
+		});
+		const orders = pages.map((html) =>
+			tags(html, "input")
+				.map((i) => i.value)
+				.join(" "),
+		);
+		expect(orders[0]).not.toBe(orders[1]);
+
+		const short = quiz.questions.find((q) => q.type === "short");
+		const choice = quiz.questions.find((q) => q.type === "multiple");
+		const typed = `"><b>bold</b> & 'quoted' \u{1F642}`;
+		const res = await call(`/quiz/${QUIZ_ID}`, {
+			method: "POST",
+			headers: { "Content-Type": "application/x-www-form-urlencoded" },
+			body: new URLSearchParams([
+				["attemptId", ids[0] ?? ""],
+				["studentName", ""],
+				[`answer.${short?.id}`, typed],
+				[`answer.${choice?.id}`, choice?.choices[0]?.id ?? ""],
+				[`answer.${choice?.id}`, choice?.choices[2]?.id ?? ""],
+			]),
+		});
+		expect(res.status).toBe(422);
+		const html = await res.text();
+		expect(html).not.toContain("<b>bold</b>");
+		const box = tags(html, "input").find((i) => i.name === `answer.${short?.id}`);
+		const decoded = (box?.value ?? "")
+			.replaceAll("&quot;", '"')
+			.replaceAll("&lt;", "<")
+			.replaceAll("&gt;", ">")
+			.replaceAll("&#39;", "'")
+			.replaceAll("&amp;", "&");
+		expect(decoded).toBe(typed);
+		const ticked = tags(html, "input")
+			.filter((i) => i.name === `answer.${choice?.id}` && "checked" in i)
+			.map((i) => i.value);
+		expect(ticked.sort()).toEqual([choice?.choices[0]?.id, choice?.choices[2]?.id].sort());
+		// The same attempt keeps its order when the form comes back.
+		expect(
+			tags(html, "input")
+				.filter((i) => i.name === `answer.${choice?.id}`)
+				.map((i) => i.value),
+		).toEqual(
+			tags(pages[0] ?? "", "input")
+				.filter((i) => i.name === `answer.${choice?.id}`)
+				.map((i) => i.value),
+		);
 	});
 
 	it("keeps the reading aids hidden until the script shows them, read aloud until the browser has a voice", async () => {

@@ -1,4 +1,6 @@
 import { raw } from "hono/html";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import { escapeToBuffer } from "hono/utils/html";
 import type { PublicQuiz } from "../../domain/quiz/public";
 import { isPersonalCode } from "../../domain/secrets";
 import { shuffleChoices } from "../../domain/shuffle";
@@ -100,9 +102,7 @@ export async function QuizPage({ quiz, articleByline, attemptId, student, name, 
 								<input type="hidden" name="classCode" value={classCode} />
 							</>
 						)}
-						{quiz.questions.map((q, i) => (
-							<Question question={q} n={i + 1} total={total} attemptId={attemptId} values={draft[q.id] ?? []} />
-						))}
+						{raw(questionsHtml(await questionFrames(quiz), quiz, attemptId, draft))}
 						<p id="status" class="status" role="status" />
 						<button type="submit" class="primary">
 							Submit answers
@@ -136,21 +136,106 @@ function ArticlePanel({ quiz, articleByline }: { quiz: PublicQuiz; articleByline
 }
 
 /**
- * Rendered once per quiz version in this isolate (versions are immutable: the key names the content),
- * at most MAX_PANELS kept, the oldest dropped first; per request only the attempt's own parts are rendered.
+ * What is rendered once per quiz version in this isolate (versions are immutable: the key names the
+ * content): the article panel and each question's frame. At most MAX_VERSIONS of each are kept, the
+ * oldest dropped first; per request only the attempt's own parts are rendered.
  */
-const MAX_PANELS = 64;
-const panels = new Map<string, string>();
+const MAX_VERSIONS = 64;
+function versionCache<T>() {
+	const kept = new Map<string, T>();
+	return async (quiz: PublicQuiz, render: () => Promise<T>): Promise<T> => {
+		const key = `${quiz.id}@${quiz.version}`;
+		let value = kept.get(key);
+		if (value === undefined) {
+			value = await render();
+			const oldest = kept.keys().next();
+			if (kept.size >= MAX_VERSIONS && !oldest.done) kept.delete(oldest.value);
+			kept.set(key, value);
+		}
+		return value;
+	};
+}
+
+const html = async (node: JSX.Element): Promise<string> => String(await node.toString());
+
+const panels = versionCache<string>();
 async function articlePanel(quiz: PublicQuiz, articleByline: string) {
-	const key = `${quiz.id}@${quiz.version}`;
-	let html = panels.get(key);
-	if (html === undefined) {
-		html = String(await (<ArticlePanel quiz={quiz} articleByline={articleByline} />).toString());
-		const oldest = panels.keys().next();
-		if (panels.size >= MAX_PANELS && !oldest.done) panels.delete(oldest.value);
-		panels.set(key, html);
-	}
-	return raw(html);
+	return raw(await panels(quiz, () => html(<ArticlePanel quiz={quiz} articleByline={articleByline} />)));
+}
+
+/**
+ * A question's markup for every attempt at one version: before and after its answer controls, and
+ * the controls' parts (each choice's label, ticked and not; a short answer's box around its value).
+ * An attempt puts the choices in its own order and ticks what its draft holds.
+ */
+interface QuestionFrame {
+	head: string;
+	tail: string;
+	choices: ReadonlyMap<string, { on: string; off: string }>;
+	box: { before: string; after: string } | null;
+}
+
+/** Where a frame is cut: characters no question's text can hold in its markup (< and > are escaped there). */
+const SLOT = "<slot/>";
+
+/** Where a short answer's box is cut: its value, which is an attribute (escaped as text is; NUL passes unchanged). */
+const VALUE_SLOT = "\u0000";
+
+async function split(node: JSX.Element, slot = SLOT): Promise<[string, string]> {
+	const markup = await html(node);
+	const at = markup.indexOf(slot);
+	if (at < 0) throw new Error("a question frame lost its slot");
+	return [markup.slice(0, at), markup.slice(at + slot.length)];
+}
+
+const frames = versionCache<QuestionFrame[]>();
+function questionFrames(quiz: PublicQuiz): Promise<QuestionFrame[]> {
+	const total = quiz.questions.length;
+	return frames(quiz, () =>
+		Promise.all(
+			quiz.questions.map(async (q, i): Promise<QuestionFrame> => {
+				const n = i + 1;
+				const field = `${ANSWER_FIELD}${q.id}`;
+				const [head, tail] = await split(<Question question={q} n={n} total={total} controls={raw(SLOT)} />);
+				if (q.type === "short") {
+					const [before, after] = await split(<ShortBox n={n} field={field} value={VALUE_SLOT} />, VALUE_SLOT);
+					return { head, tail, choices: new Map(), box: { before, after } };
+				}
+				const choices = new Map<string, { on: string; off: string }>();
+				for (const c of q.choices) {
+					const type = q.type === "multiple" ? "checkbox" : "radio";
+					choices.set(c.id, {
+						on: await html(<Choice type={type} field={field} id={c.id} text={c.text} checked />),
+						off: await html(<Choice type={type} field={field} id={c.id} text={c.text} checked={false} />),
+					});
+				}
+				return { head, tail, choices, box: null };
+			}),
+		),
+	);
+}
+
+/** The questions of one attempt: each frame with the attempt's choice order and its draft's answers. */
+function questionsHtml(frames: readonly QuestionFrame[], quiz: PublicQuiz, attemptId: string, draft: Draft): string {
+	let out = "";
+	quiz.questions.forEach((q, i) => {
+		const frame = frames[i];
+		if (!frame) return;
+		const values = draft[q.id] ?? [];
+		out += frame.head;
+		if (frame.box) {
+			const escaped: [string] = [""];
+			escapeToBuffer(values[0] ?? "", escaped);
+			out += frame.box.before + escaped[0] + frame.box.after;
+		} else {
+			for (const c of shuffleChoices(attemptId, q.id, q.type, q.choices)) {
+				const markup = frame.choices.get(c.id);
+				if (markup) out += values.includes(c.id) ? markup.on : markup.off;
+			}
+		}
+		out += frame.tail;
+	});
+	return out;
 }
 
 /**
@@ -226,9 +311,9 @@ function Identity({ name, classCode, errors }: { name: string; classCode: string
 	);
 }
 
-function Question(props: { question: PublicQuiz["questions"][number]; n: number; total: number; attemptId: string; values: string[] }) {
-	const { question: q, n, total, attemptId, values } = props;
-	const field = `${ANSWER_FIELD}${q.id}`;
+/** A question around its answer controls (`controls`: what questionsHtml puts there per attempt). */
+function Question(props: { question: PublicQuiz["questions"][number]; n: number; total: number; controls: JSX.Element }) {
+	const { question: q, n, total, controls } = props;
 	const hintId = `q${n}-hint`;
 	const hint = [hintOf(q.type, q.prompt), q.points > 1 ? `(${q.points} points)` : ""].filter(Boolean).join(" ");
 	return (
@@ -244,21 +329,28 @@ function Question(props: { question: PublicQuiz["questions"][number]; n: number;
 			{q.type === "short" ? (
 				<div class="field">
 					<label for={`q${n}-text`}>Your answer</label>
-					<input id={`q${n}-text`} name={field} type="text" value={values[0] ?? ""} maxlength={500} autocomplete="off" />
+					{controls}
 				</div>
 			) : (
-				<div class="choices">
-					{shuffleChoices(attemptId, q.id, q.type, q.choices).map((c) => (
-						<label class="choice">
-							<input type={q.type === "multiple" ? "checkbox" : "radio"} name={field} value={c.id} checked={values.includes(c.id)} />
-							<span>{c.text}</span>
-						</label>
-					))}
-				</div>
+				<div class="choices">{controls}</div>
 			)}
 			<a class="back" href="#article">
 				Back to the article
 			</a>
 		</fieldset>
+	);
+}
+
+/** A short answer's box; `value` is the typed answer. */
+function ShortBox({ n, field, value }: { n: number; field: string; value: string }) {
+	return <input id={`q${n}-text`} name={field} type="text" value={value} maxlength={500} autocomplete="off" />;
+}
+
+function Choice(props: { type: "checkbox" | "radio"; field: string; id: string; text: string; checked: boolean }) {
+	return (
+		<label class="choice">
+			<input type={props.type} name={props.field} value={props.id} checked={props.checked} />
+			<span>{props.text}</span>
+		</label>
 	);
 }
