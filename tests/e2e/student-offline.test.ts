@@ -45,6 +45,13 @@ async function kept(page: Page): Promise<void> {
 	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 }
 
+declare global {
+	/** Background Sync, which TypeScript's DOM library does not have yet (Chromium does). */
+	interface ServiceWorkerRegistration {
+		readonly sync: { getTags(): Promise<string[]> };
+	}
+}
+
 const syncTags = (page: Page) => page.evaluate(async () => (await navigator.serviceWorker.ready).sync.getTags());
 
 /**

@@ -51,8 +51,10 @@ export async function answer(page: Page, i: number): Promise<void> {
 	if (!q) throw new Error(`no question ${i}`);
 	if ("accepted" in q.answer) {
 		const input = page.locator(`fieldset[data-q="${q.id}"] input[type=text]`);
+		const typed = q.answer.accepted?.[0];
+		if (typed === undefined) throw new Error(`question ${q.id} accepts no typed answer`);
 		await input.tap();
-		await input.fill(q.answer.accepted[0] as string);
+		await input.fill(typed);
 		return;
 	}
 	await pick(page, i, q.answer.choiceIds);
