@@ -1,9 +1,9 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
+import { BrokenRow, num, text } from "../../db/columns";
 import { type AttemptRow, attempts, type ClassRow, classes, quizOpens, type ResponseRow, responses, rosterStudents } from "../../db/schema";
-import type { GradedResponse } from "../../domain/quiz/grading";
+import { type GradedResponse, readStoredAnswer } from "../../domain/quiz/grading";
 
 /** D1 binds at most 100 parameters per statement. */
 const D1_MAX_PARAMS = 100;
@@ -71,51 +71,49 @@ export interface StoredAttempt extends AttemptRows {
 }
 
 /**
- * The statements that read an attempt: its row, its class and its responses in quiz order. Single-table
- * selects: D1 hands a batch's rows back keyed by column name, and attempts and classes share `id`.
+ * An attempt's responses in quiz order, packed by SQLite into one JSON array of
+ * [question_id, position, answer (its JSON), correct, points]: one value instead of a row each.
  */
-function attemptReads(db: Database, id: string) {
-	return [
-		db.select().from(attempts).where(eq(attempts.id, id)),
-		db
-			.select()
-			.from(classes)
-			.where(inArray(classes.id, db.select({ id: attempts.classId }).from(attempts).where(eq(attempts.id, id)))),
-		db.select().from(responses).where(eq(responses.attemptId, id)).orderBy(asc(responses.position)),
-	] as const;
-}
+const packedResponses = sql<unknown>`(SELECT json_group_array(json_array(r.question_id, r.position, json(r.answer), r.correct, r.points) ORDER BY r.position)
+	FROM ${responses} r WHERE r.attempt_id = ${attempts.id})`;
 
-/** An attempt with its class and its responses in quiz order, in one round trip; null when unknown. */
-export async function findAttempt(db: Database, id: string): Promise<StoredAttempt | null> {
-	const [heads, classRows, rows] = await db.batch(attemptReads(db, id));
-	const attempt = heads[0];
-	return attempt ? { attempt, cls: classRows[0] ?? null, responses: rows } : null;
+/** How many attempts the attempt's student has made at its quiz in its class (practice: without a class), as the attempt cap counts them. */
+const triesSoFar = sql<unknown>`(SELECT COUNT(*) FROM ${attempts} t
+	WHERE t.class_id IS ${attempts.classId} AND t.quiz_id = ${attempts.quizId} AND t.student_key = ${attempts.studentKey})`;
+
+function readResponses(attemptId: string, packed: unknown): ResponseRow[] {
+	const list: unknown = JSON.parse(text(packed, "responses"));
+	if (!Array.isArray(list)) throw new BrokenRow("responses", "a list", list);
+	return list.map((r: unknown): ResponseRow => {
+		if (!Array.isArray(r)) throw new BrokenRow("responses", "a list of rows", r);
+		return {
+			attemptId,
+			questionId: text(r[0], "responses.question_id"),
+			position: num(r[1], "responses.position"),
+			answer: readStoredAnswer(r[2]),
+			correct: num(r[3], "responses.correct") !== 0,
+			points: num(r[4], "responses.points"),
+		};
+	});
 }
 
 /**
- * As findAttempt, with how many attempts its student has made at its quiz in its class (practice:
- * without a class) so far, counted as the attempt cap counts them; one round trip.
+ * An attempt with its class (null: practice), its responses in quiz order and how many attempts its
+ * student has made so far: one statement, one round trip; null when unknown.
  */
 export async function findAttemptWithTries(db: Database, id: string): Promise<{ stored: StoredAttempt; tries: number } | null> {
-	const me = alias(attempts, "me");
-	const [heads, classRows, rows, counted] = await db.batch([
-		...attemptReads(db, id),
-		db
-			.select({ n: count() })
-			.from(attempts)
-			.innerJoin(
-				me,
-				and(
-					eq(me.id, id),
-					sql`${attempts.classId} IS ${me.classId}`,
-					eq(attempts.quizId, me.quizId),
-					eq(attempts.studentKey, me.studentKey),
-				),
-			),
-	]);
-	const attempt = heads[0];
-	if (!attempt) return null;
-	return { stored: { attempt, cls: classRows[0] ?? null, responses: rows }, tries: counted[0]?.n ?? 0 };
+	const [row] = await db
+		.select({ attempt: attempts, cls: classes, responses: packedResponses, tries: triesSoFar })
+		.from(attempts)
+		.leftJoin(classes, eq(classes.id, attempts.classId))
+		.where(eq(attempts.id, id));
+	if (!row) return null;
+	return { stored: { attempt: row.attempt, cls: row.cls, responses: readResponses(id, row.responses) }, tries: num(row.tries, "tries") };
+}
+
+/** An attempt with its class and its responses in quiz order, in one statement; null when unknown. */
+export async function findAttempt(db: Database, id: string): Promise<StoredAttempt | null> {
+	return (await findAttemptWithTries(db, id))?.stored ?? null;
 }
 
 /** How many attempts one student (by student key) has made at a quiz in a class. */
