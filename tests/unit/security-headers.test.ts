@@ -25,6 +25,17 @@ const reference = secureHeaders({
 	permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
 });
 
+/** The headers that act only on a document the browser renders or a script it runs: data responses go without them. */
+const DOCUMENT_ONLY = [
+	"cross-origin-opener-policy",
+	"origin-agent-cluster",
+	"x-dns-prefetch-control",
+	"x-download-options",
+	"x-permitted-cross-domain-policies",
+	"x-xss-protection",
+	"permissions-policy",
+];
+
 /** A response's headers in wire order, with this response's nonce replaced by a placeholder. */
 async function headersOf(app: Hono<AppEnv>, path: string): Promise<{ headers: [string, string][]; nonce: string; body: string }> {
 	const res = await app.request(`https://quizline.test${path}`);
@@ -61,9 +72,14 @@ describe("security headers", () => {
 			const mine = await headersOf(ours, path);
 			const before = await headersOf(theirs, path);
 			const data = path === "/json" || path === "/csv";
-			// JSON and CSV carry the stricter data policy instead of the page policy (below); every other header is as before.
+			// JSON and CSV carry the stricter data policy instead of the page policy, and none of the document-only headers (below); every other header is as before.
 			const comparable = (headers: [string, string][]) =>
-				headers.filter(([k]) => (k !== "cache-control" || path === "/cached") && (k !== "content-security-policy" || !data));
+				headers.filter(
+					([k]) =>
+						(k !== "cache-control" || path === "/cached") &&
+						(k !== "content-security-policy" || !data) &&
+						(!data || !DOCUMENT_ONLY.includes(k)),
+				);
 			expect(new Map(comparable(mine.headers)), path).toEqual(new Map(comparable(before.headers)));
 			if (path === "/page") expect(mine.body.replaceAll(mine.nonce, "NONCE")).toBe(before.body.replaceAll(before.nonce, "NONCE"));
 			else expect(mine.body, path).toBe(before.body);
@@ -81,6 +97,30 @@ describe("security headers", () => {
 		for (const path of ["/page", "/cached", "/boom", "/sw.js"]) {
 			const csp = (await app.request(`https://quizline.test${path}`)).headers.get("Content-Security-Policy") ?? "";
 			expect(csp, path).toMatch(/^default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/=]+';/);
+		}
+	});
+
+	it("leave out of data (JSON, problem+json, CSV) only the headers that act on a document, and keep every one that protects any response", async () => {
+		const app = appWith(securityHeaders);
+		const page = new Map((await headersOf(app, "/page")).headers);
+		for (const path of ["/json", "/csv", "/problem"]) {
+			const data = new Map((await headersOf(app, path)).headers);
+			for (const name of DOCUMENT_ONLY) expect(data.has(name), `${path} ${name}`).toBe(false);
+			for (const name of [
+				"cross-origin-resource-policy",
+				"referrer-policy",
+				"strict-transport-security",
+				"x-content-type-options",
+				"x-frame-options",
+			]) {
+				expect(data.get(name), `${path} ${name}`).toBe(page.get(name));
+			}
+			expect(data.get("cache-control"), path).toBe("no-store");
+		}
+		// A script and an error page are documents: they keep all of them.
+		for (const path of ["/sw.js", "/boom", "/cached"]) {
+			const headers = new Map((await headersOf(app, path)).headers);
+			for (const name of DOCUMENT_ONLY) expect(headers.get(name), `${path} ${name}`).toBe(page.get(name));
 		}
 	});
 
