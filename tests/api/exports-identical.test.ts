@@ -11,9 +11,10 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../worker/db/client";
+import type { ExportFilter } from "../../worker/features/exports/queries";
 import { gradebookCsv, responsesCsv, scoresCsv } from "../../worker/features/exports/service";
 import { parseCsv } from "../fixtures/csv";
-import { type ExportFilter, referenceGradebookCsv, referenceResponsesCsv, referenceScoresCsv } from "../fixtures/exports-reference";
+import { referenceGradebookCsv, referenceResponsesCsv, referenceScoresCsv } from "../fixtures/exports-reference";
 import { call } from "../fixtures/http";
 import { QUIZ_ID, theQuiz } from "../fixtures/quiz";
 import { bearer, createClass, createTeacher, getCsv } from "../fixtures/teacher";

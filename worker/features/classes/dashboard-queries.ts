@@ -8,6 +8,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
 import { num, numOrNull, text, textOrNull } from "../../db/columns";
+import type { AttemptColumns } from "../exports/queries";
 
 /** D1's row: each column by name. */
 type D1Row = Record<string, unknown>;
@@ -303,18 +304,8 @@ export function questionSpread(q: {
 
 // ---------------------------------------------------------------- drill-down: one student
 
-/** An attempt as the drill-down lists it. */
-export interface StudentAttemptRow {
-	id: string;
-	quiz_id: string;
-	quiz_version: string;
-	student_name: string;
-	attempt_number: number;
-	score: number;
-	max_score: number;
-	started_at: number | null;
-	submitted_at: number;
-}
+/** An attempt as the drill-down lists it: an export's columns (the version always given). */
+export type StudentAttemptRow = AttemptColumns;
 
 export interface StudentResponseRow {
 	attempt_id: string;

@@ -136,6 +136,11 @@ const textOrNull = (row: readonly unknown[], i: number): string | null => column
 const num = (row: readonly unknown[], i: number): number => columns.num(row[i], `${i}`);
 const numOrNull = (row: readonly unknown[], i: number): number | null => columns.numOrNull(row[i], `${i}`);
 
+/** The condition that starts a page after a keyset cursor on two columns of alias `t`; null without a cursor. */
+function keysetAfter(t: string, columns: readonly [string, string], cursor: readonly [unknown, unknown] | null): Statement | null {
+	return cursor === null ? null : { sql: `(${t}.${columns[0]}, ${t}.${columns[1]}) > (?, ?)`, params: [...cursor] };
+}
+
 /**
  * `count` statements for consecutive keyset pages of at most `limit` rows after `cursor`. `page(k)`
  * gives page k's statement from the condition (and parameters) that starts it: for page 0 the
@@ -162,10 +167,10 @@ function pageStatements(
  */
 const TEACHER_ID_HEAD = `${TEACHER_QUIZ_PREFIX}-`;
 
-export interface AttemptExportRow {
+/** An attempt's columns as the exports and the class page's student drill-down list them. */
+export interface AttemptColumns {
 	id: string;
 	quiz_id: string;
-	/** The version graded on for a teacher's quiz; "" for any other (looked up as it is now). */
 	quiz_version: string;
 	student_name: string;
 	attempt_number: number;
@@ -173,6 +178,11 @@ export interface AttemptExportRow {
 	max_score: number;
 	started_at: number | null;
 	submitted_at: number;
+}
+
+export interface AttemptExportRow extends AttemptColumns {
+	/** The version graded on for a teacher's quiz; "" for any other (looked up as it is now). */
+	quiz_version: string;
 	/** The attempt's points by question id (only when the filter names a quiz); null otherwise. */
 	points: Map<string, number> | null;
 }
@@ -202,8 +212,7 @@ function pointsOf(packed: string): Map<string, number> {
 	return out;
 }
 
-const afterAttempt = (t: string, c: AttemptCursor | null): Statement | null =>
-	c === null ? null : { sql: `(${t}.submitted_at, ${t}.id) > (?, ?)`, params: [c.submittedAt, c.id] };
+const afterAttempt = (t: string, c: AttemptCursor | null) => keysetAfter(t, ["submitted_at", "id"], c && [c.submittedAt, c.id]);
 
 /**
  * Up to `pages` consecutive pages of at most `limit` attempts after `cursor`, in (submitted_at, id)
@@ -246,28 +255,16 @@ export function attemptPages(
 // ---------------------------------------------------------------------------------------------
 // responses.csv: responses in (submitted_at, attempt id, position) order
 
-export interface ResponseExportRow {
-	id: string;
-	quiz_id: string;
-	quiz_version: string;
-	student_name: string;
-	attempt_number: number;
-	submitted_at: number;
+/** An attempt's own columns, as responsesPage sends them on the first of its rows in a page. */
+type ResponseAttempt = Pick<AttemptColumns, "id" | "quiz_id" | "quiz_version" | "student_name" | "attempt_number" | "submitted_at">;
+
+/** One response with its attempt's columns. */
+export interface ResponseExportRow extends ResponseAttempt {
 	question_id: string;
 	position: number;
 	answer: string | null;
 	correct: number;
 	points: number;
-}
-
-/** An attempt's own columns, as responsesPage sends them on the first of its rows in a page. */
-interface ResponseAttempt {
-	id: string;
-	quiz_id: string;
-	quiz_version: string;
-	student_name: string;
-	attempt_number: number;
-	submitted_at: number;
 }
 
 /** An attempt's own columns: a list, or that list as JSON text (SQLite may hand a nested array over as either). */
@@ -392,8 +389,7 @@ function readGroup(row: readonly unknown[]): GradebookRow {
 	};
 }
 
-const afterGroup = (t: string, c: GradebookCursor | null): Statement | null =>
-	c === null ? null : { sql: `(${t}.quiz_id, ${t}.student_key) > (?, ?)`, params: [c.quizId, c.studentKey] };
+const afterGroup = (t: string, c: GradebookCursor | null) => keysetAfter(t, ["quiz_id", "student_key"], c && [c.quizId, c.studentKey]);
 
 /**
  * Up to `pages` consecutive pages of at most `limit` (quiz, student) groups after `cursor`, in

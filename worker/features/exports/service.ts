@@ -55,8 +55,11 @@ const DEFAULT_PAGE_ROWS = 1000;
 const MAX_PAGES_PER_TRIP = 8;
 const nextTrip = (pages: number) => Math.min(MAX_PAGES_PER_TRIP, pages * 2);
 
+/** An export as it is written: its CSV in chunks, one a page of rows (the first with the BOM and the header). */
+export type CsvChunks = AsyncGenerator<string, void, undefined>;
+
 /** Text chunks → UTF-8 bytes, one chunk per pull. Cancelling the response stops the queries. */
-export function streamOf(chunks: AsyncGenerator<string, void, undefined>): ReadableStream<Uint8Array> {
+export function streamOf(chunks: CsvChunks): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	return new ReadableStream<Uint8Array>({
 		async pull(controller) {
@@ -99,7 +102,7 @@ class CellCache {
  * (a teacher's quiz keeps every version), or by id alone for its current version. Each page of rows
  * is loaded first (`load`), then formatted without waiting (`get`).
  */
-class QuizShelf {
+export class QuizShelf {
 	readonly #byKey = new Map<string, Quiz | null>();
 	constructor(readonly db: Database) {}
 
@@ -118,7 +121,7 @@ class QuizShelf {
 }
 
 /** The distinct (quiz, version) pairs of a page of rows. */
-const versionsOf = (rows: readonly { quiz_id: string; quiz_version: string }[]) =>
+export const versionsOf = (rows: readonly { quiz_id: string; quiz_version: string }[]) =>
 	new Map(rows.map((r) => [`${r.quiz_id}\u0000${r.quiz_version}`, [r.quiz_id, r.quiz_version] as const])).values();
 
 export const SCORES_COLUMNS = [
@@ -151,16 +154,22 @@ export function scoresRow(a: AttemptExportRow, quizCells: string, questions: rea
 }
 
 /**
+ * What scores.csv's layout depends on: the quiz of the filter (if any), whose questions each get a
+ * points column, and how many attempts a page holds so that a page stays within `maxRows` responses.
+ */
+export async function scoresLayout(db: Database, f: ExportFilter, maxRows: number) {
+	const shelf = new QuizShelf(db);
+	if (f.quizId !== null) await shelf.load([[f.quizId, null]]);
+	const questions = (f.quizId === null ? undefined : shelf.get(f.quizId, null))?.questions ?? [];
+	return { shelf, questions, pageSize: Math.max(1, Math.floor(maxRows / Math.max(1, questions.length))) };
+}
+
+/**
  * scores.csv: one row per attempt in submission order. With a quiz filter, one more column per
  * question of that quiz (its points), in quiz order, brought by the attempts' own query.
  */
-export async function* scoresCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
-	const shelf = new QuizShelf(db);
-	if (f.quizId !== null) await shelf.load([[f.quizId, null]]);
-	const quiz = f.quizId === null ? undefined : shelf.get(f.quizId, null);
-	const questions = quiz?.questions ?? [];
-	const maxRows = opts.pageRows ?? DEFAULT_PAGE_ROWS;
-	const pageSize = Math.max(1, Math.floor(maxRows / Math.max(1, questions.length)));
+export async function* scoresCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): CsvChunks {
+	const { shelf, questions, pageSize } = await scoresLayout(db, f, opts.pageRows ?? DEFAULT_PAGE_ROWS);
 	const cells = new CellCache();
 	const iso = isoCells();
 	let quizId: string | null = null;
@@ -231,7 +240,7 @@ export const ROSTER_GRADEBOOK_COLUMNS = [...GRADEBOOK_COLUMNS, "status", "email"
  * then every other quiz attempted (within the dates) or opened by a roster student, by title.
  * Keyset pages of at most `pageRows` (quiz, student) groups per D1 query, so memory stays flat.
  */
-export async function* gradebookCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
+export async function* gradebookCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): CsvChunks {
 	const layout = opts.gradebook ?? DEFAULT_GRADEBOOK_LAYOUT;
 	const scope = await gradebookScope(db, f);
 	if (layout.format === "generic" && scope.rosterSize === 0) {
@@ -265,7 +274,7 @@ function lmsSpec(format: LmsGradebookFormat, scope: GradebookScope): GradebookSp
 }
 
 /** gradebook.csv of a class without a roster, generic layout: one row per quiz and student, in (quiz_id, student_key) order. */
-async function* attemptGroupsCsv(db: Database, f: ExportFilter, opts: ExportOptions): AsyncGenerator<string, void, undefined> {
+async function* attemptGroupsCsv(db: Database, f: ExportFilter, opts: ExportOptions): CsvChunks {
 	const shelf = new QuizShelf(db);
 	const pageSize = opts.pageRows ?? DEFAULT_PAGE_ROWS;
 	const isoCell = isoCells();
@@ -491,7 +500,7 @@ export const RESPONSES_COLUMNS = [
  * formatted once: an attempt's cells for its rows, a question's id and prompt, each distinct answer's
  * text (a class answers the same choices again and again).
  */
-export async function* responsesCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
+export async function* responsesCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): CsvChunks {
 	const shelf = new QuizShelf(db);
 	const iso = isoCells();
 	const questionCells = new Map<string, { question: Question | undefined; cells: string; maxPoints: string }>();
@@ -630,7 +639,7 @@ export const ITEM_ANALYSIS_COLUMNS = [
 ];
 
 /** item-analysis.csv: one row per question; the quiz's own statistics repeated on each of its rows. */
-export async function* itemAnalysisCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
+export async function* itemAnalysisCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): CsvChunks {
 	const analyses = itemAnalysisJson(await analyseItems(db, f, opts));
 	let out = CSV_BOM + csvRow(ITEM_ANALYSIS_COLUMNS);
 	for (const a of analyses) {
@@ -659,7 +668,9 @@ export async function* itemAnalysisCsv(db: Database, f: ExportFilter, opts: Expo
 	yield out;
 }
 
-export const CSV_EXPORTS: Record<
-	ExportKind,
-	(db: Database, f: ExportFilter, opts?: ExportOptions) => AsyncGenerator<string, void, undefined>
-> = { scores: scoresCsv, gradebook: gradebookCsv, responses: responsesCsv, "item-analysis": itemAnalysisCsv };
+export const CSV_EXPORTS: Record<ExportKind, (db: Database, f: ExportFilter, opts?: ExportOptions) => CsvChunks> = {
+	scores: scoresCsv,
+	gradebook: gradebookCsv,
+	responses: responsesCsv,
+	"item-analysis": itemAnalysisCsv,
+};
