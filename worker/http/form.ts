@@ -18,3 +18,13 @@ export function formText(body: FormBody, name: string): string {
 	const first = Array.isArray(value) ? value[0] : value;
 	return typeof first === "string" ? first : "";
 }
+
+/**
+ * Several fields' first text values at once, each under the key the code knows it by: the form's
+ * field names stay the page's business (`{ name: "studentName" }` reads studentName into `name`).
+ */
+export function formTexts<K extends string>(body: FormBody, fields: Readonly<Record<K, string>>): Record<K, string> {
+	const values = {} as Record<K, string>;
+	for (const key in fields) values[key] = formText(body, fields[key]);
+	return values;
+}

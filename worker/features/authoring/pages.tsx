@@ -7,7 +7,7 @@
 import { type Context, Hono } from "hono";
 import type { PageEnv } from "../../env";
 import { limitBody } from "../../http/body-limit";
-import { type FormBody, formText, readForm } from "../../http/form";
+import { type FormBody, formText, formTexts, readForm } from "../../http/form";
 import { type PageOutcome, renderAs } from "../../http/html";
 import { idParam } from "../../http/params";
 import { badRequest, conflict, notFound, seeOther } from "../../http/problem";
@@ -94,12 +94,7 @@ export const authoringPages = new Hono<PageEnv>()
 	)
 	.post("/articles", limitBody(AUTHORING_FORM_BYTES, TOO_LARGE), async (c) => {
 		const body = await readForm(c);
-		const values: PasteValues = {
-			title: formText(body, "title"),
-			text: formText(body, "text"),
-			source: formText(body, "source"),
-			date: formText(body, "date"),
-		};
+		const values: PasteValues = formTexts(body, { title: "title", text: "text", source: "source", date: "date" });
 		const result = await createArticle(c.var.db, c.var.teacher.teacherId, values);
 		if (result.kind === "invalid")
 			return renderAs(c, "invalidForm", <PastePage values={values} issues={result.issues} />, { title: PASTE_TITLE });

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { PageEnv } from "../../env";
 import { limitBody } from "../../http/body-limit";
-import { formText, readForm } from "../../http/form";
+import { formText, formTexts, readForm } from "../../http/form";
 import { renderAs } from "../../http/html";
 import { seeOther } from "../../http/problem";
 import { joinLimiter, tooManyJoins } from "../../http/rate-limit";
@@ -61,12 +61,12 @@ export const joinPages = new Hono<PageEnv>()
 	.get("/join/:code", (c) => joinPage(c, c.req.param("code")))
 	.post("/join", limitBody(FORM_LIMIT_BYTES, FORM_TOO_LARGE), async (c) => {
 		const body = await readForm(c);
-		const typed: Typed = {
-			name: formText(body, "studentName"),
-			classCode: formText(body, "classCode"),
-			personalCode: formText(body, "personalCode"),
-			pick: formText(body, "rosterStudent"),
-		};
+		const typed: Typed = formTexts(body, {
+			name: "studentName",
+			classCode: "classCode",
+			personalCode: "personalCode",
+			pick: "rosterStudent",
+		});
 		const joined = await join(c.var.db, { ...typed, quiz: formText(body, "quiz") }, joinLimiter(c));
 		if (joined.kind === "rateLimited") throw tooManyJoins();
 		if (joined.kind === "invalid") {
