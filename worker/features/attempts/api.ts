@@ -3,7 +3,7 @@ import { attemptSecrets } from "../../domain/attempt-id";
 import { describeIssue } from "../../domain/issues";
 import type { AppEnv } from "../../env";
 import { JSON_BODY_BYTES, limitBody } from "../../http/body-limit";
-import { conflict, created, forbidden, type HttpProblem, notFound, unprocessable } from "../../http/problem";
+import { conflict, created, type FieldProblem, forbidden, type HttpProblem, notFound, unprocessable } from "../../http/problem";
 import { joinLimiter, practiceLimiter, tooManyJoins, tooManyPractice } from "../../http/rate-limit";
 import { requireJson, validate } from "../../http/validate";
 import * as z from "../../lib/z";
@@ -20,38 +20,47 @@ export function submitGuards<E extends AppEnv>(c: Context<E>): SubmitGuards {
 
 type Refused = Exclude<SubmitResult, { kind: "stored" | "replayed" }>;
 
+/** Refusals whose problem says the same whatever the refused submission: the service's sentence under a fixed title. */
+type PlainRefusal = Exclude<Refused["kind"], "invalidAnswers" | "notOnRoster" | "rateLimited" | "practiceLimited">;
+
+/** How the API answers each plain refusal: the outcome, its title, and for an unprocessable one the field at fault. */
+const PLAIN_REFUSALS: Record<
+	PlainRefusal,
+	{ problem: (title: string, detail: string, errors?: FieldProblem[]) => HttpProblem; title: string; fault?: FieldProblem }
+> = {
+	conflict: { problem: conflict, title: "Attempt id already used" },
+	noAttemptsLeft: { problem: conflict, title: "No attempts left" },
+	unknownQuiz: { problem: unprocessable, title: "Unknown quiz", fault: { path: "quizId", message: "unknown quiz" } },
+	unknownClass: { problem: unprocessable, title: "Unknown class code", fault: { path: "classCode", message: "unknown class code" } },
+	classRequired: { problem: unprocessable, title: "Class code needed", fault: { path: "classCode", message: "is needed for this quiz" } },
+	classClosed: { problem: forbidden, title: "Class closed" },
+	quizNotOpen: { problem: forbidden, title: "Quiz not open" },
+	unissuedId: {
+		problem: unprocessable,
+		title: "Attempt id not issued",
+		fault: { path: "attemptId", message: "was not issued by this server" },
+	},
+};
+
 /** A refused submission as the API's problem. */
 function submitProblem(result: Refused): HttpProblem {
-	const sentence = refusalSentence(result);
 	switch (result.kind) {
-		case "conflict":
-			return conflict("Attempt id already used", sentence);
-		case "noAttemptsLeft":
-			return conflict("No attempts left", sentence);
-		case "unknownQuiz":
-			return unprocessable("Unknown quiz", sentence, [{ path: "quizId", message: "unknown quiz" }]);
 		case "invalidAnswers":
 			return unprocessable("Answers do not fit the quiz", result.issues.map(describeIssue).join("; "), result.issues);
-		case "unknownClass":
-			return unprocessable("Unknown class code", sentence, [{ path: "classCode", message: "unknown class code" }]);
-		case "classRequired":
-			return unprocessable("Class code needed", sentence, [{ path: "classCode", message: "is needed for this quiz" }]);
 		case "notOnRoster":
-			return unprocessable("Not on the class list", sentence, [
+			return unprocessable("Not on the class list", refusalSentence(result), [
 				result.namePicker
 					? { path: "studentName", message: "is not on the class's roster" }
 					: { path: "classCode", message: "is a rostered class's join code: send a personal code" },
 			]);
-		case "classClosed":
-			return forbidden("Class closed", sentence);
-		case "quizNotOpen":
-			return forbidden("Quiz not open", sentence);
-		case "unissuedId":
-			return unprocessable("Attempt id not issued", sentence, [{ path: "attemptId", message: "was not issued by this server" }]);
 		case "rateLimited":
 			return tooManyJoins();
 		case "practiceLimited":
 			return tooManyPractice();
+		default: {
+			const { problem, title, fault } = PLAIN_REFUSALS[result.kind];
+			return problem(title, refusalSentence(result), fault && [fault]);
+		}
 	}
 }
 
