@@ -169,11 +169,16 @@ const PASTE_LABELS: Record<keyof PasteValues, string> = { title: "Title", text: 
 
 /** `/teacher/articles/new`: the article's title, text, source and date; the server stores it and drafts questions from it. */
 export function PastePage({ values, issues }: { values: PasteValues; issues: readonly Issue[] }) {
-	const errorsOf = (field: keyof PasteValues): FieldError[] =>
-		issues.filter((i) => i.path === field).map((i) => ({ message: i.message, live: false }));
+	/** A field of the form by its name, which is also its id and the path of its problems; it shows what was typed. */
+	const field = (name: keyof PasteValues) => ({
+		id: name,
+		name,
+		value: values[name],
+		errors: issues.filter((i) => i.path === name).map((i): FieldError => ({ message: i.message, live: false })),
+	});
 	const lines: SummaryLine[] = issues.map((i) => {
-		const field = i.path in PASTE_LABELS ? (i.path as keyof PasteValues) : "text";
-		return { slot: field, target: field, text: `${PASTE_LABELS[field]}: ${i.message}` };
+		const path = i.path in PASTE_LABELS ? (i.path as keyof PasteValues) : "text";
+		return { slot: path, target: path, text: `${PASTE_LABELS[path]}: ${i.message}` };
 	});
 	return (
 		<>
@@ -186,35 +191,17 @@ export function PastePage({ values, issues }: { values: PasteValues; issues: rea
 					Paste a news article. Quizline stores it, drafts questions from it, each grounded in a sentence of the article, and shows you the
 					draft to review before anything is published.
 				</p>
+				<Field {...field("title")} label="Title" attrs={{ required: true, maxlength: ARTICLE_LIMITS.title }} />
 				<Field
-					id="title"
-					name="title"
-					label="Title"
-					value={values.title}
-					errors={errorsOf("title")}
-					attrs={{ required: true, maxlength: ARTICLE_LIMITS.title }}
-				/>
-				<Field
-					id="text"
-					name="text"
+					{...field("text")}
 					label="Text"
 					kind="textarea"
 					rows={14}
-					value={values.text}
-					errors={errorsOf("text")}
 					hint={`Each line is a paragraph. At most ${ARTICLE_LIMITS.characters.toLocaleString("en")} characters.`}
 					attrs={{ required: true }}
 				/>
 				{OPTIONAL_ARTICLE_FIELDS.map(({ name, label, hint }) => (
-					<Field
-						id={name}
-						name={name}
-						label={noted(label)}
-						value={values[name]}
-						errors={errorsOf(name)}
-						hint={hint}
-						attrs={{ maxlength: ARTICLE_LIMITS[name] }}
-					/>
+					<Field {...field(name)} label={noted(label)} hint={hint} attrs={{ maxlength: ARTICLE_LIMITS[name] }} />
 				))}
 				<button type="submit" class="primary">
 					Draft questions
@@ -360,6 +347,21 @@ function ArticlePanel({ article, byline }: { article: ReviewArticle; byline: str
 	);
 }
 
+/** The question's text areas, by their path in the question: each one's label, height, and hint where the label needs one. */
+const QUESTION_TEXTS = {
+	prompt: { label: "Question", rows: 2 },
+	"answer.accepted": {
+		label: "Accepted answers",
+		rows: 3,
+		hint: "One per line. Case, spaces and punctuation are forgiven when answers are marked.",
+	},
+	explanation: { label: "Explanation", rows: 2, hint: "Shown to students with their result." },
+	"evidence.quote": { label: "Quote, word for word from that paragraph", rows: 3 },
+} as const;
+
+/** A short number input for a whole number from 1 to `max` (points, a paragraph), with the numeric keyboard on phones. */
+const wholeNumber = (max: number) => ({ min: 1, max, step: 1, inputmode: "numeric", class: "short-number" });
+
 interface QuestionFieldsProps {
 	q: QuestionDraft;
 	n: number;
@@ -372,6 +374,19 @@ interface QuestionFieldsProps {
 function QuestionFields({ q, n, count, paragraphs, at }: QuestionFieldsProps) {
 	const id = `questions-${n}`;
 	const name = (field: string) => `questions[${n}].${field}`;
+	/**
+	 * A field of this question by its path in the question (`evidence.quote`): named by its path in
+	 * the quiz, its id the slot errorSlot (domain/quiz/error-slot.ts) files that path's problems
+	 * under (`questions-3-evidence-quote`), so the server's and the script's messages land beside it.
+	 */
+	const slot = (path: string) => {
+		const slotId = `${id}-${path.replace(/\./g, "-")}`;
+		return { id: slotId, name: name(path), errors: at(slotId) };
+	};
+	/** One of the question's text areas (QUESTION_TEXTS), holding `value`. */
+	const textArea = (path: keyof typeof QUESTION_TEXTS, value: string) => (
+		<Field {...slot(path)} {...QUESTION_TEXTS[path]} kind="textarea" value={value} />
+	);
 	const number = n + 1;
 	return (
 		<fieldset
@@ -402,76 +417,22 @@ function QuestionFields({ q, n, count, paragraphs, at }: QuestionFieldsProps) {
 				</ActionButton>
 			</div>
 			<div class="row">
-				<Select id={`${id}-type`} name={name("type")} label="Type" value={q.type} options={TYPE_NAMES} errors={at(`${id}-type`)} />
+				<Select {...slot("type")} label="Type" value={q.type} options={TYPE_NAMES} />
 				<ActionButton action={{ kind: "changeType", index: n }} count={count}>
 					Change type<span class="visually-hidden">{` of question ${number}`}</span>
 				</ActionButton>
 			</div>
-			<Field
-				id={`${id}-prompt`}
-				name={name("prompt")}
-				label="Question"
-				kind="textarea"
-				rows={2}
-				value={q.prompt}
-				errors={at(`${id}-prompt`)}
-			/>
-			{q.type === "short" ? (
-				<Field
-					id={`${id}-answer-accepted`}
-					name={name("answer.accepted")}
-					label="Accepted answers"
-					kind="textarea"
-					rows={3}
-					value={q.accepted}
-					errors={at(`${id}-answer-accepted`)}
-					hint="One per line. Case, spaces and punctuation are forgiven when answers are marked."
-				/>
-			) : (
-				<ChoiceFields q={q} n={n} count={count} at={at} />
-			)}
-			<Field
-				id={`${id}-explanation`}
-				name={name("explanation")}
-				label="Explanation"
-				kind="textarea"
-				rows={2}
-				value={q.explanation}
-				errors={at(`${id}-explanation`)}
-				hint="Shown to students with their result."
-			/>
+			{textArea("prompt", q.prompt)}
+			{q.type === "short" ? textArea("answer.accepted", q.accepted) : <ChoiceFields q={q} n={n} count={count} at={at} />}
+			{textArea("explanation", q.explanation)}
 			<div class="row">
-				<Select id={`${id}-skill`} name={name("skill")} label="Skill" value={q.skill} options={SKILL_NAMES} errors={at(`${id}-skill`)} />
-				<Field
-					id={`${id}-points`}
-					name={name("points")}
-					label={noted("Points", "1 if empty")}
-					kind="number"
-					value={q.points}
-					errors={at(`${id}-points`)}
-					attrs={{ min: 1, max: MAX_POINTS, step: 1, inputmode: "numeric", class: "short-number" }}
-				/>
+				<Select {...slot("skill")} label="Skill" value={q.skill} options={SKILL_NAMES} />
+				<Field {...slot("points")} label={noted("Points", "1 if empty")} kind="number" value={q.points} attrs={wholeNumber(MAX_POINTS)} />
 			</div>
 			<fieldset class="evidence-fields">
 				<legend>Evidence</legend>
-				<Field
-					id={`${id}-evidence-paragraph`}
-					name={name("evidence.paragraph")}
-					label="Paragraph"
-					kind="number"
-					value={q.paragraph}
-					errors={at(`${id}-evidence-paragraph`)}
-					attrs={{ min: 1, max: paragraphs.length, step: 1, inputmode: "numeric", class: "short-number" }}
-				/>
-				<Field
-					id={`${id}-evidence-quote`}
-					name={name("evidence.quote")}
-					label="Quote, word for word from that paragraph"
-					kind="textarea"
-					rows={3}
-					value={q.quote}
-					errors={at(`${id}-evidence-quote`)}
-				/>
+				<Field {...slot("evidence.paragraph")} label="Paragraph" kind="number" value={q.paragraph} attrs={wholeNumber(paragraphs.length)} />
+				{textArea("evidence.quote", q.quote)}
 				<Evidence n={n} paragraphs={paragraphs} paragraph={q.paragraph} quote={q.quote} />
 			</fieldset>
 		</fieldset>
