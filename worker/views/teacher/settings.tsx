@@ -5,7 +5,7 @@
  * (works without JavaScript); each explains in plain words what it does.
  */
 import type { Child } from "hono/jsx";
-import type { ClassRow, ReviewLevel, ReviewTime } from "../../db/schema";
+import { type ClassRow, REVIEW_LEVELS, REVIEW_TIMES, type ReviewLevel, type ReviewTime } from "../../db/schema";
 import { formatInZone, offsetLabel, toLocalInput } from "../../domain/time-zone";
 import { ATTEMPT_SETS, type AttemptSet } from "../../features/classes/dashboard-service";
 import { SET_WORDS } from "./charts";
@@ -23,6 +23,12 @@ function RadioChoice(props: { name: string; value: string; checked: boolean; hin
 			</p>
 		</>
 	);
+}
+
+/** What the page says of one value of a setting: its radio button's label, and the sentence under it. */
+interface SettingWords {
+	label: string;
+	sentence: string;
 }
 
 /** The zone the dashboard shows times in, and whether the teacher (or their browser) chose it. */
@@ -62,7 +68,7 @@ export function ClassNav({ cls, current }: { cls: ClassRow; current: ClassPageNa
 	);
 }
 
-export const REVIEW_WORDS: Record<ReviewLevel, { label: string; sentence: string }> = {
+export const REVIEW_WORDS: Record<ReviewLevel, SettingWords> = {
 	score: { label: "The score only", sentence: "Students see their total score and nothing about which questions they got right." },
 	marks: {
 		label: "Which questions were right",
@@ -74,7 +80,7 @@ export const REVIEW_WORDS: Record<ReviewLevel, { label: string; sentence: string
 	},
 };
 
-export const REVIEW_TIME_WORDS: Record<ReviewTime, { label: string; sentence: string }> = {
+export const REVIEW_TIME_WORDS: Record<ReviewTime, SettingWords> = {
 	submit: { label: "As soon as they submit", sentence: "Students see it on the result page right after submitting." },
 	close: {
 		label: "Once the class closes",
@@ -82,6 +88,51 @@ export const REVIEW_TIME_WORDS: Record<ReviewTime, { label: string; sentence: st
 			"Until the closing time students see their score only; the rest appears once the class closes. This keeps answers from spreading while others are still taking the quiz.",
 	},
 };
+
+/** The settings of what students see after submitting: each a column of the class, and the name of its form field. */
+type ReviewSetting = "review" | "reviewAfter";
+
+/** How the settings page asks each review setting: its question, the start of its hints' ids, its values in order and their words. */
+const REVIEW_QUESTIONS: {
+	[S in ReviewSetting]: { legend: string; hintPrefix: string; values: readonly ClassRow[S][]; words: Record<ClassRow[S], SettingWords> };
+} = {
+	review: { legend: "What they see", hintPrefix: "review", values: REVIEW_LEVELS, words: REVIEW_WORDS },
+	reviewAfter: { legend: "When they see it", hintPrefix: "after", values: REVIEW_TIMES, words: REVIEW_TIME_WORDS },
+};
+
+/**
+ * One review setting as a fieldset of radio buttons, a button per value, each labelled and
+ * described by its words, the class's value checked; `more` adds to a value's sentence what the
+ * class's state makes worth saying.
+ */
+function ReviewChoices<S extends ReviewSetting>({
+	cls,
+	setting,
+	more,
+}: {
+	cls: ClassRow;
+	setting: S;
+	more?: (value: ClassRow[S]) => string;
+}) {
+	const { legend, hintPrefix, values, words } = REVIEW_QUESTIONS[setting];
+	return (
+		<fieldset>
+			<legend>{legend}</legend>
+			{values.map((value) => (
+				<RadioChoice
+					name={setting}
+					value={value}
+					checked={cls[setting] === value}
+					hintId={`${hintPrefix}-${value}-hint`}
+					label={words[value].label}
+				>
+					{words[value].sentence}
+					{more?.(value)}
+				</RadioChoice>
+			))}
+		</fieldset>
+	);
+}
 
 const isClosed = (cls: ClassRow, now: Date) => cls.closesAt !== null && cls.closesAt.getTime() <= now.getTime();
 
@@ -229,6 +280,19 @@ function QuizBoxes({ quizzes, open, legend }: { quizzes: QuizChoice[]; open: Set
 	);
 }
 
+/**
+ * One section of the settings page, labelled by its heading. The heading's id is the section's
+ * name: the fragment that links to a setting and the redirect after saving one land on (#time-zone).
+ */
+function SettingSection({ name, title, children }: { name: SettingsSection; title: string; children: Child }) {
+	return (
+		<section aria-labelledby={name}>
+			<h2 id={name}>{title}</h2>
+			{children}
+		</section>
+	);
+}
+
 /** Every setting of a class, each a plain form. */
 export function SettingsPage(p: SettingsPageProps) {
 	const { cls, zone } = p;
@@ -257,8 +321,7 @@ export function SettingsPage(p: SettingsPageProps) {
 			) : null}
 			<LeakWarning cls={cls} leaks={p.leaks} />
 
-			<section aria-labelledby="quizzes">
-				<h2 id="quizzes">Open quizzes</h2>
+			<SettingSection name="quizzes" title="Open quizzes">
 				<p class="hint">Students can take only the quizzes open to the class. Results of quizzes you close stay on the class page.</p>
 				<SectionError id="quizzes-error" error={p.error} section="quizzes" />
 				<form method="post" action={action("quizzes")}>
@@ -281,10 +344,9 @@ export function SettingsPage(p: SettingsPageProps) {
 					<QuizBoxes quizzes={p.library} open={open} legend="The library" />
 					<button type="submit">Save open quizzes</button>
 				</form>
-			</section>
+			</SettingSection>
 
-			<section aria-labelledby="closing">
-				<h2 id="closing">Closing time</h2>
+			<SettingSection name="closing" title="Closing time">
 				<p class="hint">After the closing time no new attempt is taken; students who open a quiz are told the class has closed.</p>
 				<SectionError id="closing-error" error={p.error} section="closing" />
 				<form method="post" action={action("closing")}>
@@ -327,10 +389,9 @@ export function SettingsPage(p: SettingsPageProps) {
 					</p>
 					<button type="submit">{closed ? "Reopen the class" : "Close now"}</button>
 				</form>
-			</section>
+			</SettingSection>
 
-			<section aria-labelledby="attempts">
-				<h2 id="attempts">Attempts per student</h2>
+			<SettingSection name="attempts" title="Attempts per student">
 				<SectionError id="attempts-error" error={p.error} section="attempts" />
 				<form method="post" action={action("attempts")}>
 					<div class="field">
@@ -352,48 +413,23 @@ export function SettingsPage(p: SettingsPageProps) {
 					</div>
 					<button type="submit">Save attempt limit</button>
 				</form>
-			</section>
+			</SettingSection>
 
-			<section aria-labelledby="review">
-				<h2 id="review">What students see after submitting</h2>
+			<SettingSection name="review" title="What students see after submitting">
 				<SectionError id="review-error" error={p.error} section="review" />
 				<form method="post" action={action("review")}>
-					<fieldset>
-						<legend>What they see</legend>
-						{(["score", "marks", "full"] as const).map((level) => (
-							<RadioChoice
-								name="review"
-								value={level}
-								checked={cls.review === level}
-								hintId={`review-${level}-hint`}
-								label={REVIEW_WORDS[level].label}
-							>
-								{REVIEW_WORDS[level].sentence}
-							</RadioChoice>
-						))}
-					</fieldset>
-					<fieldset>
-						<legend>When they see it</legend>
-						{(["submit", "close"] as const).map((time) => (
-							<RadioChoice
-								name="reviewAfter"
-								value={time}
-								checked={cls.reviewAfter === time}
-								hintId={`after-${time}-hint`}
-								label={REVIEW_TIME_WORDS[time].label}
-							>
-								{REVIEW_TIME_WORDS[time].sentence}
-								{time === "close" && cls.closesAt === null ? " This class has no closing time yet: set one above." : ""}
-							</RadioChoice>
-						))}
-					</fieldset>
+					<ReviewChoices cls={cls} setting="review" />
+					<ReviewChoices
+						cls={cls}
+						setting="reviewAfter"
+						more={(time) => (time === "close" && cls.closesAt === null ? " This class has no closing time yet: set one above." : "")}
+					/>
 					<p class="hint">Library quizzes can be practised by anyone without the class code, with everything shown at once.</p>
 					<button type="submit">Save what students see</button>
 				</form>
-			</section>
+			</SettingSection>
 
-			<section aria-labelledby="name-picker">
-				<h2 id="name-picker">Name picker</h2>
+			<SettingSection name="name-picker" title="Name picker">
 				<SectionError id="name-picker-error" error={p.error} section="name-picker" />
 				<form method="post" action={action("name-picker")}>
 					<input type="hidden" name="namePicker" value="off" />
@@ -408,10 +444,9 @@ export function SettingsPage(p: SettingsPageProps) {
 					</p>
 					<button type="submit">Save name picker</button>
 				</form>
-			</section>
+			</SettingSection>
 
-			<section aria-labelledby="time-zone">
-				<h2 id="time-zone">Time zone</h2>
+			<SettingSection name="time-zone" title="Time zone">
 				<form method="post" action={action("time-zone")}>
 					<div class="field">
 						<label for="timeZone">Show times in</label>
@@ -428,10 +463,9 @@ export function SettingsPage(p: SettingsPageProps) {
 					</div>
 					<button type="submit">Use this time zone</button>
 				</form>
-			</section>
+			</SettingSection>
 
-			<section aria-labelledby="name">
-				<h2 id="name">Class name</h2>
+			<SettingSection name="name" title="Class name">
 				<form method="post" action={action("name")}>
 					<div class="field">
 						<label for="className">Class name</label>
@@ -449,10 +483,9 @@ export function SettingsPage(p: SettingsPageProps) {
 					<SectionError id="name-error" error={p.error} section="name" />
 					<button type="submit">Rename</button>
 				</form>
-			</section>
+			</SettingSection>
 
-			<section aria-labelledby="delete">
-				<h2 id="delete">Delete the class</h2>
+			<SettingSection name="delete" title="Delete the class">
 				<p>
 					Deleting the class deletes every attempt in it and its export links, for good. Download what you want to keep first. To delete one
 					student's attempts, choose their name on the class page.
@@ -480,7 +513,7 @@ export function SettingsPage(p: SettingsPageProps) {
 						Delete this class and all its attempts
 					</button>
 				</form>
-			</section>
+			</SettingSection>
 		</div>
 	);
 }
