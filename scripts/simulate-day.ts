@@ -85,10 +85,13 @@ interface Sample {
 	at: number;
 }
 
-const pct = (xs: number[], p: number) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length ? (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number) : Number.NaN;
+/** The p-th percentile of the samples' times, in whole milliseconds as the table shows it ("NaN" when there are none). */
+const pct = (xs: readonly Sample[], p: number) => {
+	const s = xs.map((x) => x.ms).sort((a, b) => a - b);
+	return (s.length ? (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number) : Number.NaN).toFixed(0);
 };
+/** The median and the 99th percentile of the samples' times, as one cell: "12 / 85". */
+const p50p99 = (xs: readonly Sample[]) => `${pct(xs, 50)} / ${pct(xs, 99)}`;
 
 const config = writeConfig();
 const persistDir = path.join(os.tmpdir(), `quizline-simulate-${process.pid}`);
@@ -194,24 +197,9 @@ try {
 			String(all.length),
 			String(submits.filter((x) => x.ok).length),
 			((submits.length / windowEnd) * 1000).toFixed(1),
-			`${pct(
-				submits.map((x) => x.ms),
-				50,
-			).toFixed(0)} / ${pct(
-				submits.map((x) => x.ms),
-				99,
-			).toFixed(0)}`,
-			`${pct(
-				all.map((x) => x.ms),
-				50,
-			).toFixed(0)} / ${pct(
-				all.map((x) => x.ms),
-				99,
-			).toFixed(0)}`,
-			`${pct(
-				exports.map((x) => x.ms),
-				99,
-			).toFixed(0)}`,
+			p50p99(submits),
+			p50p99(all),
+			pct(exports, 99),
 			String(xs.filter((x) => !x.ok).length),
 		]);
 	};
