@@ -11,13 +11,16 @@ import { describe, expect, it } from "vitest";
 import { submitThroughApi, useE2E } from "./harness";
 import {
 	answer,
+	answerAllAndSubmit,
 	attemptIdOn,
 	attemptsOf,
 	attemptsWithId,
 	checkedValues,
 	DRAFT_KEY,
 	expectNoAxeViolations,
+	expectOneAttempt,
 	join,
+	kept,
 	PHONES,
 	pick,
 	progressOf,
@@ -96,18 +99,14 @@ describe.each(PHONES)("Back on a $name phone", ({ name: size, viewport }) => {
 			order,
 		);
 		expect(Object.keys((await savedDraft(page))?.answers ?? {}).sort()).toEqual([QUESTIONS[3]?.id, QUESTIONS[5]?.id].sort());
-		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-		expect(attemptsOf(e2e.server, student)).toBe(1);
+		expectOneAttempt(e2e.server, attemptId, student);
 	});
 
 	it("without JavaScript: Back after submitting shows an empty form with a new attempt id; nothing is filled in by position", async () => {
 		const { page } = await phone({ viewport, javaScriptEnabled: false });
 		const student = `NoScript Nell ${size}`;
 		await join(page, e2e.server, student);
-		for (let i = 0; i < TOTAL; i++) await answer(page, i);
-		const attemptId = await attemptIdOn(page);
-		await page.locator("button[type=submit]").tap();
-		await page.waitForURL(`**/result/${attemptId}`);
+		const attemptId = await answerAllAndSubmit(page);
 
 		await page.goBack();
 		await page.waitForURL(`**/quiz/${QUIZ_ID}`);
@@ -117,8 +116,7 @@ describe.each(PHONES)("Back on a $name phone", ({ name: size, viewport }) => {
 			await page.$$eval("fieldset[data-q] input[type=text]", (inputs) => inputs.map((i) => (i as HTMLInputElement).value).join("")),
 		).toBe("");
 		expect(await attemptIdOn(page)).not.toBe(attemptId);
-		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-		expect(attemptsOf(e2e.server, student)).toBe(1);
+		expectOneAttempt(e2e.server, attemptId, student);
 	});
 });
 
@@ -225,12 +223,8 @@ describe("the copy kept for offline use after a submission", () => {
 		const { context, page } = await phone({ viewport: { width: 320, height: 568 } });
 		const student = "Copy Cleo";
 		await join(page, e2e.server, student);
-		await expect.poll(() => page.evaluate(async () => Boolean(await caches.match(location.pathname))), { timeout: 20_000 }).toBe(true);
-		await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
-		for (let i = 0; i < TOTAL; i++) await answer(page, i);
-		const first = await attemptIdOn(page);
-		await page.locator("button[type=submit]").tap();
-		await page.waitForURL(`**/result/${first}`);
+		await kept(page);
+		const first = await answerAllAndSubmit(page);
 		// The worker fetched the quiz afresh: the copy it keeps no longer carries the id just stored.
 		const keptId = () =>
 			page.evaluate(async (path) => {

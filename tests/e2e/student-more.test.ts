@@ -11,10 +11,10 @@ import { useE2E } from "./harness";
 import {
 	answer,
 	attemptIdOn,
-	attemptsOf,
 	attemptsWithId,
 	checkedValues,
 	expectNoAxeViolations,
+	expectOneAttempt,
 	join,
 	PHONES,
 	pick,
@@ -74,8 +74,7 @@ describe.each(PHONES)("a student on a $name phone", ({ name: size, viewport }) =
 
 		await page.locator("button[type=submit]").tap();
 		await page.waitForURL(`**/result/${attemptId}`);
-		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-		expect(attemptsOf(e2e.server, student)).toBe(1);
+		expectOneAttempt(e2e.server, attemptId, student);
 	});
 
 	it("without JavaScript, asks on a page of its own before storing blank questions; Go back keeps every answer; one attempt", async () => {
@@ -113,8 +112,7 @@ describe.each(PHONES)("a student on a $name phone", ({ name: size, viewport }) =
 		await page.waitForURL(`**/result/${attemptId}`);
 		await expect.poll(() => page.textContent(".score .big")).toContain(`${student}, you scored`);
 		expect(await page.locator(".grid a.right").count()).toBe(3);
-		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-		expect(attemptsOf(e2e.server, student)).toBe(1);
+		expectOneAttempt(e2e.server, attemptId, student);
 	});
 
 	it("sums the result up: score, a grid of questions right or wrong, folded details, only the wrong ones; then lists it on this device", async () => {

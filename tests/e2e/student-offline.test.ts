@@ -14,23 +14,26 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, PHONE } from "../../scripts/lib/browser";
 import { d1Query } from "../../scripts/lib/d1";
-import { RIVER_PARK_ARTICLE } from "../fixtures/river-park";
+import { RIVER_PARK_ARTICLE, riverParkQuestions } from "../fixtures/river-park";
 import { api, teacherWithClass, useE2E } from "./harness";
 import {
 	answer,
+	answerAllAndSubmit,
 	attemptIdOn,
-	attemptsOf,
 	attemptsWithId,
 	checkedValues,
 	DRAFT_KEY,
 	expectNoAxeViolations,
+	expectOneAttempt,
 	join,
+	kept,
 	outboxOf,
 	pick,
 	progressOf,
 	QUIZ_ID,
 	renderedAttemptId,
 	resultsOnDevice,
+	submitOffline,
 	TOTAL,
 } from "./student-steps";
 
@@ -38,12 +41,6 @@ const SMALL = { width: 320, height: 568 };
 
 const e2e = useE2E();
 const { phone } = e2e;
-
-/** Until the service worker controls the page and keeps a copy of it. */
-async function kept(page: Page): Promise<void> {
-	await expect.poll(() => page.evaluate(async () => Boolean(await caches.match(location.pathname))), { timeout: 20_000 }).toBe(true);
-	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
-}
 
 declare global {
 	/** Background Sync, which TypeScript's DOM library does not have yet (Chromium does). */
@@ -65,6 +62,14 @@ async function goOffline(context: BrowserContext): Promise<void> {
 async function goOnline(context: BrowserContext): Promise<void> {
 	await context.unrouteAll({ behavior: "ignoreErrors" });
 	await context.setOffline(false);
+}
+
+/** Joins as the student, waits for the kept copy, answers every question and submits offline: the queued attempt's id. */
+async function queuedOffline(context: BrowserContext, page: Page, student: string): Promise<string> {
+	await join(page, e2e.server, student);
+	await kept(page);
+	for (let i = 0; i < TOTAL; i++) await answer(page, i);
+	return submitOffline(context, page);
 }
 
 describe("offline first", () => {
@@ -120,8 +125,7 @@ describe("offline first", () => {
 			expect(attemptsWithId(e2e.server, attemptId)).toBe(0);
 			await goOnline(context);
 			await page.waitForURL(`**/result/${attemptId}`, { timeout: 30_000 });
-			expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-			expect(attemptsOf(e2e.server, student)).toBe(1);
+			expectOneAttempt(e2e.server, attemptId, student);
 			await context.close();
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
@@ -131,13 +135,7 @@ describe("offline first", () => {
 	it("queues a submission made offline in IndexedDB; with no page open, Background Sync sends it when the network is back: one attempt", async () => {
 		const { context, page: first } = await phone({ viewport: SMALL });
 		const student = "Synced Sam";
-		await join(first, e2e.server, student);
-		await kept(first);
-		for (let i = 0; i < TOTAL; i++) await answer(first, i);
-		const attemptId = await attemptIdOn(first);
-		await context.setOffline(true);
-		await first.locator("button[type=submit]").tap();
-		await expect.poll(() => first.textContent("#status")).toContain("You are offline");
+		const attemptId = await queuedOffline(context, first, student);
 		const [queued] = await outboxOf(first);
 		expect(queued).toMatchObject({ attemptId, quizId: QUIZ_ID, state: "queued" });
 		expect(JSON.parse(queued?.body ?? "{}")).toMatchObject({ attemptId, studentName: student, quizVersion: expect.any(String) });
@@ -162,8 +160,7 @@ describe("offline first", () => {
 		expect(await progressOf(page)).toBe(`0 of ${TOTAL} answered`);
 		expect(await attemptIdOn(page)).not.toBe(attemptId);
 		expect(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY)).toBeNull();
-		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-		expect(attemptsOf(e2e.server, student)).toBe(1);
+		expectOneAttempt(e2e.server, attemptId, student);
 	});
 
 	it("without Background Sync, the next student page opened sends the queued submission, once, and lists it meanwhile as waiting", async () => {
@@ -173,13 +170,7 @@ describe("offline first", () => {
 			Reflect.deleteProperty(ServiceWorkerRegistration.prototype, "sync");
 		});
 		const student = "Syncless Sol";
-		await join(page, e2e.server, student);
-		await kept(page);
-		for (let i = 0; i < TOTAL; i++) await answer(page, i);
-		const attemptId = await attemptIdOn(page);
-		await context.setOffline(true);
-		await page.locator("button[type=submit]").tap();
-		await expect.poll(() => page.textContent("#status")).toContain("You are offline");
+		const attemptId = await queuedOffline(context, page, student);
 		expect(await outboxOf(page)).toMatchObject([{ attemptId, state: "queued" }]);
 		await page.close();
 		await context.setOffline(false);
@@ -204,8 +195,7 @@ describe("offline first", () => {
 		await expect.poll(() => next.getAttribute("#my-results li a", "href")).toBe(`/result/${attemptId}`);
 		expect(await outboxOf(next)).toEqual([]);
 		expect((await resultsOnDevice(next)).find((r) => r.attemptId === attemptId)?.confirmed).toBe(true);
-		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-		expect(attemptsOf(e2e.server, student)).toBe(1);
+		expectOneAttempt(e2e.server, attemptId, student);
 		await expectNoAxeViolations(next, "the join page listing a result");
 	});
 
@@ -228,25 +218,7 @@ describe("offline first", () => {
 });
 
 describe("a new quiz version", () => {
-	const grounded = (paragraph: number, quote: string) => ({ explanation: "It says so.", skill: "literal", evidence: { paragraph, quote } });
-	const MAYOR = {
-		id: "q-mayor",
-		type: "single",
-		prompt: "Who said the park belongs to every family in Millbrook?",
-		choices: [
-			{ id: "okafor", text: "Dana Okafor" },
-			{ id: "council", text: "The council" },
-		],
-		answer: { choiceIds: ["okafor"] },
-		...grounded(2, "Mayor Dana Okafor said the park “belongs to every family in Millbrook.”"),
-	};
-	const COST = {
-		id: "q-cost",
-		type: "short",
-		prompt: "How much did the park cost?",
-		answer: { accepted: ["$4.2 million", "4.2 million"] },
-		...grounded(2, "It cost $4.2 million"),
-	};
+	const [MAYOR, COST] = riverParkQuestions();
 	const COST_FINAL = { ...COST, id: "q-cost-final", prompt: "What was the park's final cost?" };
 
 	it("grades an answer from a copy kept offline against the version it showed; a page opened online shows the new one and says so", async () => {
@@ -319,10 +291,7 @@ describe("what the service worker keeps", () => {
 		const { context, page } = await phone({ viewport: SMALL });
 		await join(page, e2e.server, "Scope Sky");
 		await kept(page);
-		for (let i = 0; i < TOTAL; i++) await answer(page, i);
-		const attemptId = await attemptIdOn(page);
-		await page.locator("button[type=submit]").tap();
-		await page.waitForURL(`**/result/${attemptId}`);
+		const attemptId = await answerAllAndSubmit(page);
 		for (const url of [
 			`/result/${attemptId}?only=wrong`,
 			"/teacher",

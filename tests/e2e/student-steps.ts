@@ -3,7 +3,7 @@
  * share it: join, tap choices, type answers, read the form's state, the outbox in IndexedDB, and
  * count what D1 holds (through wrangler, as an operator would).
  */
-import type { BrowserContextOptions, Page } from "playwright-core";
+import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { expect } from "vitest";
 import quizFile from "../../quiz-data/quizzes/nk-diplomacy-2017.json";
 import { describeViolations, runAxe } from "../../scripts/lib/browser";
@@ -29,6 +29,12 @@ export function countAttempts(server: LocalServer, where: string): number {
 }
 export const attemptsWithId = (server: LocalServer, id: string) => countAttempts(server, `id = '${id.replace(/'/g, "")}'`);
 export const attemptsOf = (server: LocalServer, name: string) => countAttempts(server, `student_name = '${name.replace(/'/g, "''")}'`);
+
+/** Exactly one attempt stored, counted in D1 both ways: under its id, and under the student's name. */
+export function expectOneAttempt(server: LocalServer, attemptId: string, name: string): void {
+	expect(attemptsWithId(server, attemptId)).toBe(1);
+	expect(attemptsOf(server, name)).toBe(1);
+}
 
 /** From the join page (or a class's link): type the name, tap the quiz. */
 export async function join(page: Page, server: LocalServer, name: string, opts: { code?: string; quizId?: string } = {}) {
@@ -61,6 +67,34 @@ export async function answer(page: Page, i: number): Promise<void> {
 }
 
 export const attemptIdOn = (page: Page) => page.inputValue("input[name=attemptId]");
+
+/** Answers every question of the built-in quiz and submits: the attempt id, once its result page is open. */
+export async function answerAllAndSubmit(page: Page): Promise<string> {
+	for (let i = 0; i < TOTAL; i++) await answer(page, i);
+	const attemptId = await attemptIdOn(page);
+	await page.locator("button[type=submit]").tap();
+	await page.waitForURL(`**/result/${attemptId}`);
+	return attemptId;
+}
+
+/**
+ * Takes the phone off the network and taps Submit: the page says it is offline (`said`, or more of
+ * what it says), and the attempt, whose id this returns, waits in the outbox.
+ */
+export async function submitOffline(context: BrowserContext, page: Page, said = "You are offline"): Promise<string> {
+	const attemptId = await attemptIdOn(page);
+	await context.setOffline(true);
+	await page.locator("button[type=submit]").tap();
+	await expect.poll(() => page.textContent("#status")).toContain(said);
+	return attemptId;
+}
+
+/** Until the service worker controls the page and keeps a copy of it. */
+export async function kept(page: Page): Promise<void> {
+	await expect.poll(() => page.evaluate(async () => Boolean(await caches.match(location.pathname))), { timeout: 20_000 }).toBe(true);
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+}
+
 /** The attempt id the server rendered into this copy of the page (not the one a restored draft put there). */
 export const renderedAttemptId = (page: Page) => page.$eval("input[name=attemptId]", (input) => (input as HTMLInputElement).defaultValue);
 export const checkedValues = (page: Page) =>

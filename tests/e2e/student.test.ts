@@ -10,10 +10,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, runAxe } from "../../scripts/lib/browser";
 import { d1Query } from "../../scripts/lib/d1";
 import { submitThroughApi, useE2E } from "./harness";
-import { answer, attemptIdOn, attemptsOf, attemptsWithId, outboxOf, QUESTIONS, QUIZ_ID } from "./student-steps";
+import {
+	answer,
+	attemptIdOn,
+	attemptsOf,
+	attemptsWithId,
+	DRAFT_KEY,
+	expectOneAttempt,
+	outboxOf,
+	QUESTIONS,
+	QUIZ_ID,
+	submitOffline,
+} from "./student-steps";
 
 const CLASS_CODE = "E2EK7M";
-const STORAGE_KEY = `quizline:${QUIZ_ID}`;
 /**
  * Where the screenshots go: an ignored folder, so running the tests changes no tracked file.
  * `npm run screenshots` points SCREENSHOT_DIR at docs/screenshots to refresh the README's pictures.
@@ -98,11 +108,10 @@ describe("a student on a phone", () => {
 		await page.screenshot({ path: path.join(SCREENSHOTS, "result.png") });
 
 		// Stored once, in the class, and confirmed: nothing is left saved on the phone.
-		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-		expect(attemptsOf(e2e.server, "Ada Lovelace")).toBe(1);
+		expectOneAttempt(e2e.server, attemptId, "Ada Lovelace");
 		const api = (await (await fetch(`${e2e.server.url}/api/attempts/${attemptId}`)).json()) as { score: number; classCode: string };
 		expect(api).toMatchObject({ score: QUESTIONS.length, classCode: CLASS_CODE });
-		expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+		expect(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY)).toBeNull();
 		expect(foreign).toEqual([]);
 		expect(consoleErrors).toEqual([]);
 	});
@@ -194,19 +203,14 @@ describe("a student on a phone", () => {
 
 		await answerAll(again, { done });
 		expect(await submitAndSeeResult(again)).toBe(attemptId);
-		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-		expect(attemptsOf(e2e.server, "Reload Rosa")).toBe(1);
+		expectOneAttempt(e2e.server, attemptId, "Reload Rosa");
 	});
 
 	it("queues the submission while offline, says so, and sends it once back online: exactly one attempt", async () => {
 		const { context, page } = await phone();
 		await join(page, "Offline Olu");
 		await answerAll(page);
-		const attemptId = await attemptIdOn(page);
-
-		await context.setOffline(true);
-		await page.locator("button[type=submit]").tap();
-		await expect.poll(() => page.textContent("#status")).toContain("You are offline. Your answers are saved on this phone");
+		const attemptId = await submitOffline(context, page, "You are offline. Your answers are saved on this phone");
 		const [queued] = await outboxOf(page);
 		expect(JSON.parse(queued?.body ?? "null")).toMatchObject({ attemptId, quizId: QUIZ_ID, studentName: "Offline Olu" });
 		expect(attemptsWithId(e2e.server, attemptId)).toBe(0);
@@ -214,8 +218,7 @@ describe("a student on a phone", () => {
 		await context.setOffline(false);
 		await page.waitForURL(`**/result/${attemptId}`);
 		await expect.poll(() => page.textContent(".score .big")).toContain(`you scored ${QUESTIONS.length} out of`);
-		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-		expect(attemptsOf(e2e.server, "Offline Olu")).toBe(1);
+		expectOneAttempt(e2e.server, attemptId, "Offline Olu");
 		// Nothing left but the list of results on this device (the join page's "My results").
 		expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(["quizline:results"]);
 	});
@@ -224,10 +227,7 @@ describe("a student on a phone", () => {
 		const { context, page } = await phone();
 		await join(page, "Shared Sam");
 		await answerAll(page);
-		const samsAttempt = await attemptIdOn(page);
-		await context.setOffline(true);
-		await page.locator("button[type=submit]").tap();
-		await expect.poll(() => page.textContent("#status")).toContain("You are offline");
+		const samsAttempt = await submitOffline(context, page);
 		await page.close();
 
 		await context.setOffline(false);
@@ -261,8 +261,7 @@ describe("a student on a phone", () => {
 		await page.waitForURL(`**/result/${attemptId}`, { timeout: 30_000 });
 		expect(sent.length).toBeGreaterThanOrEqual(3);
 		expect(new Set(sent)).toEqual(new Set([attemptId]));
-		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-		expect(attemptsOf(e2e.server, "Flaky Femi")).toBe(1);
+		expectOneAttempt(e2e.server, attemptId, "Flaky Femi");
 	});
 
 	it("submits the plain form with JavaScript disabled and records exactly one attempt", async () => {
@@ -280,8 +279,7 @@ describe("a student on a phone", () => {
 		const attemptId = await attemptIdOn(page);
 		expect(await submitAndSeeResult(page)).toBe(attemptId);
 		await expect.poll(() => page.textContent(".score .big")).toContain(`NoScript Nia, you scored ${QUESTIONS.length} out of`);
-		expect(attemptsWithId(e2e.server, attemptId)).toBe(1);
-		expect(attemptsOf(e2e.server, "NoScript Nia")).toBe(1);
+		expectOneAttempt(e2e.server, attemptId, "NoScript Nia");
 	});
 });
 
