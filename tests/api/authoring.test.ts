@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkContent } from "../../worker/domain/quiz/check";
 import { issuedId } from "../fixtures/attempt-ids";
 import { call, postJson, readProblem } from "../fixtures/http";
-import { choiceQuestion, shortQuestion } from "../fixtures/quiz";
+import { riverParkQuestions } from "../fixtures/river-park";
 import { bearer, createClass, createTeacher, freshIp, getCsv } from "../fixtures/teacher";
 import { unzip } from "../fixtures/unzip";
 
@@ -20,23 +20,10 @@ const ARTICLE = {
 };
 
 /** Questions a teacher would publish for ARTICLE, every one grounded in its paragraph. */
-const QUESTIONS = [
-	choiceQuestion(
-		"single",
-		"q-mayor",
-		"Who said the park belongs to every family in Millbrook?",
-		[
-			["okafor", "Dana Okafor"],
-			["ferreira", "Luis Ferreira"],
-		],
-		["okafor"],
-		[2, "Mayor Dana Okafor said the park “belongs to every family in Millbrook.”"],
-		{ explanation: "Paragraph 2 quotes Mayor Dana Okafor." },
-	),
-	shortQuestion("q-cost", "How much did the park cost?", ["$4.2 million", "4.2 million"], [2, "It cost $4.2 million"], {
-		explanation: "Paragraph 2 gives the cost.",
-	}),
-];
+const QUESTIONS = riverParkQuestions({
+	other: ["ferreira", "Luis Ferreira"],
+	explanations: { mayor: "Paragraph 2 quotes Mayor Dana Okafor.", cost: "Paragraph 2 gives the cost." },
+});
 
 const json = (method: string, token: string, body?: unknown): RequestInit => ({
 	method,

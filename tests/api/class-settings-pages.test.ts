@@ -6,7 +6,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { page, post, signedInClass, signIn, textOf } from "../fixtures/dashboard";
+import { expectPassages, page, post, signedInClass, signIn, textOf } from "../fixtures/dashboard";
 import { call } from "../fixtures/http";
 import { QUIZ_ID } from "../fixtures/quiz";
 import { bearer, createClass, createTeacher, submit } from "../fixtures/teacher";
@@ -57,14 +57,15 @@ describe("the settings page", () => {
 		}
 		expect(html).toContain(`<form method="post" action="/teacher/classes/${cls.id}/delete"`);
 		expect(html).toContain('type="datetime-local"');
-		const text = textOf(html);
-		expect(text).toContain("Students see their total score and nothing about which questions they got right.");
-		expect(text).toContain("Students see their score and which questions they got right or wrong, but not the right answers.");
-		expect(text).toContain("the right answers, the explanations and the evidence in the article");
-		expect(text).toContain("Until the closing time students see their score only; the rest appears once the class closes.");
-		expect(text).toContain("anyone with the class code can pick any name, so one student can submit as another");
-		expect(text).toContain("Type the class name to confirm");
-		expect(text).toContain("Closes at (UTC)");
+		expectPassages(textOf(html), [
+			"Students see their total score and nothing about which questions they got right.",
+			"Students see their score and which questions they got right or wrong, but not the right answers.",
+			"the right answers, the explanations and the evidence in the article",
+			"Until the closing time students see their score only; the rest appears once the class closes.",
+			"anyone with the class code can pick any name, so one student can submit as another",
+			"Type the class name to confirm",
+			"Closes at (UTC)",
+		]);
 		// Links to the class's other pages.
 		for (const p of ["status", "roster", "cards", "present"]) expect(html).toContain(`href="/teacher/classes/${cls.id}/${p}"`);
 	});

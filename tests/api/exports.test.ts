@@ -14,7 +14,7 @@ import { parseCsv } from "../fixtures/csv";
 import { watchedD1 } from "../fixtures/d1-watch";
 import { call, postJson } from "../fixtures/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
-import { bearer, createClass, createTeacher, getCsv, seedAttempts, submit } from "../fixtures/teacher";
+import { bearer, createClass, createTeacher, getCsv, seedAttempts, submit, teacherWithClasses } from "../fixtures/teacher";
 
 const DANGEROUS = ["=", "+", "-", "@", "\t", "\r", "\n", "\0"];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -387,9 +387,7 @@ describe("item analysis", () => {
 
 describe("export links", () => {
 	it("serves that one export without a header until revoked or expired, and nothing else", async () => {
-		const t = await createTeacher();
-		const cls = await createClass(t.token, { name: "Linked" });
-		const other = await createClass(t.token, { name: "Other" });
+		const [t, cls, other] = await teacherWithClasses({ name: "Linked" }, { name: "Other" });
 		await submit(cls.joinCode, "Ada");
 		await submit(other.joinCode, "Secret student");
 		const made = await postJson(`/api/teacher/classes/${cls.id}/export-links`, { export: "scores", quizId: QUIZ_ID }, bearer(t.token));

@@ -45,18 +45,28 @@ async function addRoster(classId: string, entries: Entry[]) {
 	return rows;
 }
 
+/** A new teacher's class that opens the quiz, with this roster (its rows as stored). */
+async function classWithRoster(name: string, entries: Entry[], teacherName?: string) {
+	const t = await createTeacher(teacherName);
+	const cls = await createClass(t.token, { name, openQuizIds: [QUIZ_ID] });
+	return { t, cls, roster: await addRoster(cls.id, entries) };
+}
+
 /**
  * 9B: a roster of three (Ada submitted three times: 5, then 12, then 8; Bo opened the quiz; Cy never
  * did anything) and Zed, who submitted once (7) without being on the roster.
  */
 async function rosteredClass() {
-	const t = await createTeacher("Ms Gradebook");
-	const cls = await createClass(t.token, { name: "9B", openQuizIds: [QUIZ_ID] });
-	const [, bo] = await addRoster(cls.id, [
-		{ name: "Ada Lovelace", email: "ada@school.test", studentId: "S-001", section: "9B-1" },
-		{ name: "Bo Diddley", email: "bo@school.test", studentId: "S-002", section: "9B-2" },
-		{ name: "Cy Twombly", email: "cy@school.test", studentId: "S-003", section: "9B-1" },
-	]);
+	const { t, cls, roster } = await classWithRoster(
+		"9B",
+		[
+			{ name: "Ada Lovelace", email: "ada@school.test", studentId: "S-001", section: "9B-1" },
+			{ name: "Bo Diddley", email: "bo@school.test", studentId: "S-002", section: "9B-2" },
+			{ name: "Cy Twombly", email: "cy@school.test", studentId: "S-003", section: "9B-1" },
+		],
+		"Ms Gradebook",
+	);
+	const bo = roster[1];
 	if (!bo) throw new Error("roster not stored");
 	await db.insert(quizOpens).values({ rosterStudentId: bo.id, quizId: QUIZ_ID, openedAt: new Date(BASE_TIME) });
 	await seedAttempts([
@@ -84,14 +94,20 @@ function countingD1(d1: D1Database, rowsPerStatement: number[]): D1Database {
 
 const gradebook = (token: string, classId: string, query = "") => getCsv(token, `/api/teacher/classes/${classId}/gradebook.csv${query}`);
 
+/** The rostered class's gradebook.csv in a layout (generic when none is asked for), checked for success and its file name: its rows. */
+async function rosteredGradebook(format?: "canvas" | "moodle"): Promise<string[][]> {
+	const { t, cls } = await rosteredClass();
+	const { res, rows } = await gradebook(t.token, cls.id, format ? `?format=${format}` : "");
+	expect(res.status).toBe(200);
+	expect(res.headers.get("Content-Disposition")).toContain(`filename="9b_all-quizzes_gradebook${format ? `-${format}` : ""}_`);
+	return rows;
+}
+
 describe("gradebook.csv of a class with a roster", () => {
 	it("generic: a row per roster student and quiz in roster order, never-submitted included, then the students not on the roster", async () => {
-		const { t, cls } = await rosteredClass();
+		const rows = await rosteredGradebook();
 		const title = (await theQuiz()).title;
 		const max = String((await theQuiz()).maxScore);
-		const { res, rows } = await gradebook(t.token, cls.id);
-		expect(res.status).toBe(200);
-		expect(res.headers.get("Content-Disposition")).toContain(`filename="9b_all-quizzes_gradebook_`);
 		expect(rows).toEqual([
 			ROSTER_GRADEBOOK_COLUMNS,
 			["Ada Lovelace", QUIZ_ID, title, "3", "12", "8", "5", "20", "60", at(1), at(4), "submitted", "ada@school.test", "S-001", "9B-1"],
@@ -103,11 +119,8 @@ describe("gradebook.csv of a class with a roster", () => {
 	});
 
 	it("canvas: Canvas's student columns, Points Possible, one column per quiz with the best score by default, empty for no attempt", async () => {
-		const { t, cls } = await rosteredClass();
+		const rows = await rosteredGradebook("canvas");
 		const quiz = await theQuiz();
-		const { res, rows } = await gradebook(t.token, cls.id, "?format=canvas");
-		expect(res.status).toBe(200);
-		expect(res.headers.get("Content-Disposition")).toContain(`filename="9b_all-quizzes_gradebook-canvas_`);
 		// A title ending in "(2017)" would read as Canvas's assignment id 2017: the writer adds the quiz id.
 		expect(quiz.title).toBe("North Korea diplomacy (2017)");
 		expect(rows).toEqual([
@@ -121,11 +134,8 @@ describe("gradebook.csv of a class with a roster", () => {
 	});
 
 	it("moodle: the email address to map students by, the name, a column per quiz ('-' for no grade) and the status; nobody Moodle cannot identify", async () => {
-		const { t, cls } = await rosteredClass();
+		const rows = await rosteredGradebook("moodle");
 		const quiz = await theQuiz();
-		const { res, rows } = await gradebook(t.token, cls.id, "?format=moodle");
-		expect(res.status).toBe(200);
-		expect(res.headers.get("Content-Disposition")).toContain(`filename="9b_all-quizzes_gradebook-moodle_`);
 		expect(rows).toEqual([
 			["Email address", "Full name", quiz.title, "Status"],
 			["ada@school.test", "Ada Lovelace", "12", "submitted"],
@@ -135,9 +145,7 @@ describe("gradebook.csv of a class with a roster", () => {
 	});
 
 	it("moodle: the ID number column when more of the roster has a student id than an email", async () => {
-		const t = await createTeacher();
-		const cls = await createClass(t.token, { name: "IDs", openQuizIds: [QUIZ_ID] });
-		await addRoster(cls.id, [
+		const { t, cls } = await classWithRoster("IDs", [
 			{ name: "Ada", studentId: "1001" },
 			{ name: "Bo", studentId: "1002", email: "bo@school.test" },
 			{ name: "Cy" },
@@ -198,11 +206,9 @@ describe("gradebook.csv of a class with a roster", () => {
 	});
 
 	it("pages the roster and the others in keyset pages of at most pageRows groups, and writes the same file", async () => {
-		const t = await createTeacher();
-		const cls = await createClass(t.token, { name: "Paged", openQuizIds: [QUIZ_ID] });
 		const names = Array.from({ length: 7 }, (_, i) => `Roster ${i}`);
-		await addRoster(
-			cls.id,
+		const { cls } = await classWithRoster(
+			"Paged",
 			names.map((name, i) => ({ name, email: `r${i}@school.test` })),
 		);
 		await seedAttempts([

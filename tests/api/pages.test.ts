@@ -26,6 +26,15 @@ function postForm(path: string, fields: [string, string][], headers: Record<stri
 	});
 }
 
+/** The join form as a student posts it: their name, the class code, and the quiz they tapped. */
+function postJoin(studentName: string, classCode: string): Promise<Response> {
+	return postForm("/join", [
+		["studentName", studentName],
+		["classCode", classCode],
+		["quiz", QUIZ_ID],
+	]);
+}
+
 /** "Submit anyway" on the blank-question check: an incomplete form is stored only with it. */
 const ANYWAY: [string, string] = ["next", "submit"];
 
@@ -40,6 +49,19 @@ async function issuedAttemptId(): Promise<string> {
 	const id = /name="attemptId" value="([^"]+)"/.exec(html)?.[1];
 	if (!id) throw new Error("no attempt id on the quiz page");
 	return id;
+}
+
+/**
+ * Posts the quiz form with a fresh attempt id and these fields, expecting the form again (422) and
+ * nothing recorded: the page's HTML, to check what it says and keeps, and the id it was sent with.
+ */
+async function refused(fields: [string, string][]): Promise<{ attemptId: string; html: string }> {
+	const attemptId = await issuedAttemptId();
+	const res = await postForm(`/quiz/${QUIZ_ID}`, [["attemptId", attemptId], ...fields]);
+	expect(res.status).toBe(422);
+	const html = await res.text();
+	expect(await countAttempts(attemptId)).toBe(0);
+	return { attemptId, html };
 }
 
 /** The form fields a browser posts for answers (one field per ticked choice). */
@@ -96,11 +118,7 @@ describe("GET / (join)", () => {
 
 describe("POST /join", () => {
 	it("remembers the student in a first-party cookie and sends them to the quiz, without the name in the URL", async () => {
-		const res = await postForm("/join", [
-			["studentName", "  Ada   Lovelace "],
-			["classCode", "k7m-2qx"],
-			["quiz", QUIZ_ID],
-		]);
+		const res = await postJoin("  Ada   Lovelace ", "k7m-2qx");
 		expect(res.status).toBe(303);
 		expect(res.headers.get("Location")).toBe(`/quiz/${QUIZ_ID}`);
 		const cookie = res.headers.get("Set-Cookie") ?? "";
@@ -117,11 +135,7 @@ describe("POST /join", () => {
 	});
 
 	it("re-renders with clear errors for a missing name and an unknown class code", async () => {
-		const res = await postForm("/join", [
-			["studentName", " "],
-			["classCode", "nope99"],
-			["quiz", QUIZ_ID],
-		]);
+		const res = await postJoin(" ", "nope99");
 		expect(res.status).toBe(422);
 		expect(res.headers.get("Set-Cookie")).toBeNull();
 		const html = await res.text();
@@ -191,11 +205,7 @@ describe("GET /quiz/:quizId", () => {
 
 	it("escapes a student's name everywhere it is shown", async () => {
 		const evil = `<script>alert("x")</script>&"'`;
-		const join = await postForm("/join", [
-			["studentName", evil],
-			["classCode", ""],
-			["quiz", QUIZ_ID],
-		]);
+		const join = await postJoin(evil, "");
 		const cookie = (join.headers.get("Set-Cookie") ?? "").split(";")[0] as string;
 		const html = await (await call(`/quiz/${QUIZ_ID}`, { headers: { Cookie: cookie } })).text();
 		expect(html).not.toContain("<script>alert");
@@ -249,17 +259,13 @@ describe("POST /quiz/:quizId (the form without JavaScript)", () => {
 	});
 
 	it("keeps every answer and explains the problem when the name is missing, without recording anything", async () => {
-		const attemptId = await issuedAttemptId();
-		const res = await postForm(`/quiz/${QUIZ_ID}`, [
-			["attemptId", attemptId],
+		const { attemptId, html } = await refused([
 			["studentName", ""],
 			["answer.q-third-party", "chepa"],
 			["answer.q-launch-reactions", "more-sanctions"],
 			["answer.q-launch-reactions", "cut-oil"],
 			["answer.q-missile-name", "Hwasong <15>"],
 		]);
-		expect(res.status).toBe(422);
-		const html = await res.text();
 		expect(html).toContain('role="alert"');
 		expect(html).toContain("Your name must not be empty.");
 		expect(html).toMatch(/id="studentName"[^>]*aria-invalid="true"/);
@@ -269,25 +275,14 @@ describe("POST /quiz/:quizId (the form without JavaScript)", () => {
 		expect(html).toContain('name="answer.q-launch-reactions" value="cut-oil" checked=""');
 		expect(html).not.toContain('name="answer.q-launch-reactions" value="test-missiles" checked=""');
 		expect(html).toContain('value="Hwasong &lt;15&gt;"');
-		expect(await countAttempts(attemptId)).toBe(0);
 	});
 
 	it("says clearly when the class code is unknown (422), keeping the answers", async () => {
-		const attemptId = await issuedAttemptId();
-		const res = await postForm(`/quiz/${QUIZ_ID}`, [
-			["attemptId", attemptId],
-			["studentName", "Ada"],
-			["classCode", "qq-qq-qq"],
-			["answer.q-third-party", "pashin"],
-			ANYWAY,
-		]);
-		expect(res.status).toBe(422);
-		const html = await res.text();
+		const { html } = await refused([["studentName", "Ada"], ["classCode", "qq-qq-qq"], ["answer.q-third-party", "pashin"], ANYWAY]);
 		expect(html).toContain("No class has the code");
 		expect(html).toContain("QQQQQQ");
 		expect(html).toMatch(/id="classCode"[^>]*aria-invalid="true"/);
 		expect(html).toContain('value="pashin" checked=""');
-		expect(await countAttempts(attemptId)).toBe(0);
 	});
 
 	it("answers tampered fields with a 4xx page, never a 500", async () => {

@@ -14,8 +14,9 @@ import { NEXT_FIELD, SUBMIT_ANYWAY } from "../../worker/views/student/confirm";
 import { issuedId } from "../fixtures/attempt-ids";
 import { client } from "../fixtures/client";
 import { call, readProblem } from "../fixtures/http";
-import { choiceQuestion, perfectAnswers, QUIZ_ID, shortQuestion, theQuiz } from "../fixtures/quiz";
-import { RIVER_PARK_ARTICLE } from "../fixtures/river-park";
+import { keysOf } from "../fixtures/json-keys";
+import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
+import { RIVER_PARK_ARTICLE, riverParkQuestions } from "../fixtures/river-park";
 import { bearer, type ClassInput, createClass, createTeacher, freshIp, postForm } from "../fixtures/teacher";
 
 /** A problem+json body, from the typed client's response (whose error statuses it does not type). */
@@ -32,18 +33,6 @@ const WITHHELD_KEYS: Record<ReviewLevel, string[]> = {
 	marks: ["correctChoiceIds", "acceptedAnswers", "explanation", "evidence", "quote", "paragraph"],
 	full: [],
 };
-
-/** Every key anywhere in a JSON value, walked recursively. */
-function keysOf(value: unknown, out = new Set<string>()): Set<string> {
-	if (Array.isArray(value)) for (const v of value) keysOf(v, out);
-	else if (typeof value === "object" && value !== null) {
-		for (const [k, v] of Object.entries(value)) {
-			out.add(k);
-			keysOf(v, out);
-		}
-	}
-	return out;
-}
 
 /** Asserts that a result's JSON shows exactly `level`: nothing it withholds, everything it shows. */
 function expectJsonAt(body: unknown, level: ReviewLevel, where: string) {
@@ -240,23 +229,7 @@ describe("the review policy, every level at every time", () => {
 
 const SECRET_EXPLANATION = "Paragraph 2 quotes the mayor, Dana Okafor, by name.";
 const SECRET_COST = "Paragraph 2 gives the cost of the park.";
-const QUESTIONS = [
-	choiceQuestion(
-		"single",
-		"q-mayor",
-		"Who said the park belongs to every family in Millbrook?",
-		[
-			["okafor", "Dana Okafor"],
-			["council", "The council"],
-		],
-		["okafor"],
-		[2, "Mayor Dana Okafor said the park “belongs to every family in Millbrook.”"],
-		{ explanation: SECRET_EXPLANATION },
-	),
-	shortQuestion("q-cost", "How much did the park cost?", ["$4.2 million", "4.2 million"], [2, "It cost $4.2 million"], {
-		explanation: SECRET_COST,
-	}),
-];
+const QUESTIONS = riverParkQuestions({ explanations: { mayor: SECRET_EXPLANATION, cost: SECRET_COST } });
 
 /** A teacher's own quiz, published through the API. */
 async function teacherQuiz(token: string): Promise<string> {

@@ -22,6 +22,11 @@ function send(token: string, method: string, path: string, body?: string, type =
 
 const api = (token: string) => client(bearer(token)).api.teacher.classes[":classId"].roster;
 
+/** PUTs a roster file (pasted names or CSV) as this content type. */
+function putFile(token: string, classId: string, text: string, type: string) {
+	return send(token, "PUT", rosterPath(classId), text, type);
+}
+
 async function putJson(token: string, classId: string, students: { name: string; email?: string; studentId?: string; section?: string }[]) {
 	return send(token, "PUT", rosterPath(classId), JSON.stringify({ students }));
 }
@@ -48,6 +53,12 @@ async function body(res: Response): Promise<RosterBody> {
 	return res.json();
 }
 
+/** A roster the API took (200): its JSON answer. */
+async function accepted(res: Response): Promise<RosterBody> {
+	expect(res.status).toBe(200);
+	return body(res);
+}
+
 /** Every column of the class's roster rows in D1, in order: what "nothing changed" is checked against. */
 async function rows(classId: string) {
 	const { results } = await env.DB.prepare("SELECT * FROM roster_students WHERE class_id = ? ORDER BY position, id").bind(classId).all();
@@ -65,12 +76,12 @@ async function setUp(name = "Roster class") {
 describe("PUT /roster", () => {
 	it("imports JSON: each student gets an id and a personal code, and GET shows the same roster", async () => {
 		const { token, cls } = await setUp();
-		const res = await putJson(token, cls.id, [
-			{ name: "  Ada   Lovelace ", email: "ada@school.example", studentId: "S001", section: "P1" },
-			{ name: "Alan Turing" },
-		]);
-		expect(res.status).toBe(200);
-		const put = await body(res);
+		const put = await accepted(
+			await putJson(token, cls.id, [
+				{ name: "  Ada   Lovelace ", email: "ada@school.example", studentId: "S001", section: "P1" },
+				{ name: "Alan Turing" },
+			]),
+		);
 		expect(put.format).toBe("json");
 		expect(put.changes).toEqual({ added: 2, updated: 0, removed: 0, unchanged: 0 });
 		expect(put.students.map((s) => [s.name, s.email, s.studentId, s.section])).toEqual([
@@ -95,22 +106,14 @@ describe("PUT /roster", () => {
 
 	it("imports pasted names, one per line, and a plain CSV with headers", async () => {
 		const { token, cls } = await setUp();
-		const pasted = await send(
-			token,
-			"PUT",
-			rosterPath(cls.id),
-			"Ada Lovelace\r\n\r\n  Grace Hopper\nAlan Turing\n",
-			"text/plain; charset=utf-8",
+		const p = await accepted(
+			await putFile(token, cls.id, "Ada Lovelace\r\n\r\n  Grace Hopper\nAlan Turing\n", "text/plain; charset=utf-8"),
 		);
-		expect(pasted.status).toBe(200);
-		const p = await body(pasted);
 		expect(p.format).toBe("plain");
 		expect(p.students.map((s) => s.name)).toEqual(["Ada Lovelace", "Grace Hopper", "Alan Turing"]);
 
 		const csv = "name,email,student id,section\nAda Lovelace,ada@school.example,S001,P1\nKatherine Johnson,kj@school.example,S004,P2\n";
-		const res = await send(token, "PUT", rosterPath(cls.id), csv, "text/csv");
-		expect(res.status).toBe(200);
-		const b = await body(res);
+		const b = await accepted(await putFile(token, cls.id, csv, "text/csv"));
 		expect(b.changes).toEqual({ added: 1, updated: 1, removed: 2, unchanged: 0 });
 		expect(b.students.map((s) => [s.name, s.email, s.studentId, s.section])).toEqual([
 			["Ada Lovelace", "ada@school.example", "S001", "P1"],
@@ -123,9 +126,7 @@ describe("PUT /roster", () => {
 
 	it("imports a Canvas gradebook export as it is: names turned round, SIS ids and sections kept, the Test Student left out", async () => {
 		const { token, cls } = await setUp();
-		const res = await send(token, "PUT", rosterPath(cls.id), canvasExport, "text/csv");
-		expect(res.status).toBe(200);
-		const b = await body(res);
+		const b = await accepted(await putFile(token, cls.id, canvasExport, "text/csv"));
 		expect(b.format).toBe("canvas");
 		expect(b.students.map((s) => [s.name, s.studentId, s.section, s.email])).toEqual([
 			["Ada Lovelace", "S-1001", "Period 2", null],
@@ -135,7 +136,7 @@ describe("PUT /roster", () => {
 		]);
 		// The same export again: nothing changes, in the answer or in D1.
 		const before = await rows(cls.id);
-		const again = await body(await send(token, "PUT", rosterPath(cls.id), canvasExport, "text/csv"));
+		const again = await body(await putFile(token, cls.id, canvasExport, "text/csv"));
 		expect(again.changes).toEqual({ added: 0, updated: 0, removed: 0, unchanged: 4 });
 		expect(again.students).toEqual(b.students);
 		expect(await rows(cls.id)).toEqual(before);
@@ -143,9 +144,7 @@ describe("PUT /roster", () => {
 
 	it("imports a Moodle grades export as it is: first and last name, ID number and email kept; then matches the Canvas file by student id", async () => {
 		const { token, cls } = await setUp();
-		const res = await send(token, "PUT", rosterPath(cls.id), moodleExport, "text/csv; charset=utf-8");
-		expect(res.status).toBe(200);
-		const moodle = await body(res);
+		const moodle = await accepted(await putFile(token, cls.id, moodleExport, "text/csv; charset=utf-8"));
 		expect(moodle.format).toBe("moodle");
 		expect(moodle.students.map((s) => [s.name, s.studentId, s.email])).toEqual([
 			["Ada Lovelace", "S-1001", "ada.lovelace@example.org"],
@@ -154,7 +153,7 @@ describe("PUT /roster", () => {
 			["Chiamaka Okafor", "S-1004", "chiamaka.okafor@example.org"],
 		]);
 		// The same class exported from Canvas: everyone matched (by SIS id, or by name), codes kept, emails kept, sections added.
-		const canvas = await body(await send(token, "PUT", rosterPath(cls.id), canvasExport, "text/csv"));
+		const canvas = await body(await putFile(token, cls.id, canvasExport, "text/csv"));
 		expect(canvas.changes).toEqual({ added: 0, updated: 4, removed: 0, unchanged: 0 });
 		expect(canvas.students.map((s) => [s.id, s.code, s.email])).toEqual(moodle.students.map((s) => [s.id, s.code, s.email]));
 		expect(canvas.students.map((s) => s.section)).toEqual(["Period 2", "Period 2", "Period 2 and Period 3", "Period 3"]);
@@ -163,9 +162,9 @@ describe("PUT /roster", () => {
 	it("is idempotent: the same file twice keeps every id and code, and changes nothing in D1", async () => {
 		const { token, cls } = await setUp();
 		const csv = "name,email,student id\nAda Lovelace,ada@school.example,S001\nAda Lovelace,,\nGrace Hopper,,S003\n";
-		const first = await body(await send(token, "PUT", rosterPath(cls.id), csv, "text/csv"));
+		const first = await body(await putFile(token, cls.id, csv, "text/csv"));
 		const before = await rows(cls.id);
-		const second = await body(await send(token, "PUT", rosterPath(cls.id), csv, "text/csv"));
+		const second = await body(await putFile(token, cls.id, csv, "text/csv"));
 		expect(second.changes).toEqual({ added: 0, updated: 0, removed: 0, unchanged: 3 });
 		expect(second.students).toEqual(first.students);
 		expect(await rows(cls.id)).toEqual(before);
@@ -233,7 +232,7 @@ describe("PUT /roster", () => {
 	it("empties the roster with an empty JSON list, but refuses a CSV that lists nobody", async () => {
 		const { token, cls } = await setUp();
 		await putJson(token, cls.id, [{ name: "Ada" }]);
-		const empty = await send(token, "PUT", rosterPath(cls.id), "\n\n", "text/csv");
+		const empty = await putFile(token, cls.id, "\n\n", "text/csv");
 		expect(empty.status).toBe(422);
 		expect((await readProblem(empty))?.errors).toEqual([{ path: "(body)", message: "lists no students" }]);
 		expect(await rows(cls.id)).toHaveLength(1);
@@ -272,11 +271,11 @@ describe("refusals", () => {
 	it("answers 413 for a body over the limit before reading it, and 415 for other types", async () => {
 		const { token, cls } = await setUp();
 		const big = `${"Ada Lovelace\n".repeat(6000)}`;
-		const res = await send(token, "PUT", rosterPath(cls.id), big, "text/plain");
+		const res = await putFile(token, cls.id, big, "text/plain");
 		expect(res.status).toBe(413);
 		expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
 		for (const type of ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", ""]) {
-			const r = await send(token, "PUT", rosterPath(cls.id), "name\nAda", type);
+			const r = await putFile(token, cls.id, "name\nAda", type);
 			expect(r.status, type).toBe(415);
 		}
 		expect(await rows(cls.id)).toHaveLength(0);
@@ -300,7 +299,7 @@ describe("refusals", () => {
 			{ path: "students[3].name", message: "must not be empty" },
 			{ path: "students[5].studentId", message: "is the same student id as students[4]'s" },
 		]);
-		const csv = await send(token, "PUT", rosterPath(cls.id), `name\nAda\nZero\u200bWidth\n`, "text/csv");
+		const csv = await putFile(token, cls.id, `name\nAda\nZero\u200bWidth\n`, "text/csv");
 		expect(csv.status).toBe(422);
 		expect((await readProblem(csv))?.errors?.[0]?.path).toBe("students[1].name");
 		const latin1 = await call(rosterPath(cls.id), {

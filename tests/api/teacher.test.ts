@@ -4,7 +4,7 @@ import { JOIN_CODE_ALPHABET } from "../../worker/domain/secrets";
 import { issuedId } from "../fixtures/attempt-ids";
 import { call, postJson, readProblem } from "../fixtures/http";
 import { perfectAnswers, QUIZ_ID, theQuiz } from "../fixtures/quiz";
-import { bearer, type ClassJson, createClass, createTeacher, freshIp, submit, teacherGet } from "../fixtures/teacher";
+import { bearer, type ClassJson, createClass, createTeacher, freshIp, submit, teacherGet, teacherWithClasses } from "../fixtures/teacher";
 
 const json = (method: string, token: string, body: unknown) => ({
 	method,
@@ -109,9 +109,7 @@ describe("classes", () => {
 	});
 
 	it("lists only the teacher's classes with their attempt counts, and renames one", async () => {
-		const t = await createTeacher();
-		const a = await createClass(t.token, { name: "A" });
-		const b = await createClass(t.token, { name: "B" });
+		const [t, a, b] = await teacherWithClasses({ name: "A" }, { name: "B" });
 		await submit(a.joinCode, "Ada");
 		await submit(a.joinCode, "Grace");
 		const res = await teacherGet(t.token, "/api/teacher/classes");
@@ -181,9 +179,7 @@ describe("classes", () => {
 	});
 
 	it("deletes one student's attempts in a class (any spelling of the name's case), and nobody else's", async () => {
-		const t = await createTeacher();
-		const cls = await createClass(t.token);
-		const other = await createClass(t.token, { name: "Other" });
+		const [t, cls, other] = await teacherWithClasses({ name: "7B English" }, { name: "Other" });
 		await submit(cls.joinCode, "Ada Lovelace");
 		await submit(cls.joinCode, "ada  lovelace");
 		await submit(cls.joinCode, "Grace Hopper");

@@ -12,6 +12,7 @@ import {
 	type WithheldField,
 	withholdsAnything,
 } from "../../worker/domain/review";
+import { keysOf } from "../fixtures/json-keys";
 
 const LEVELS: ReviewLevel[] = ["score", "marks", "full"];
 const TIMES: ReviewTime[] = ["submit", "close"];
@@ -39,18 +40,6 @@ const short: QuestionResult = {
 	evidence: { paragraph: 2, quote: "40 people" },
 };
 const result = { attemptId: "a", score: 2, maxScore: 3, results: [choice, short] };
-
-/** Every key anywhere in a JSON value. */
-function keys(value: unknown, out = new Set<string>()): Set<string> {
-	if (Array.isArray(value)) for (const v of value) keys(v, out);
-	else if (typeof value === "object" && value !== null) {
-		for (const [k, v] of Object.entries(value)) {
-			out.add(k);
-			keys(v, out);
-		}
-	}
-	return out;
-}
 
 describe("reviewAt: what a student sees, by policy and time", () => {
 	for (const review of LEVELS) {
@@ -101,7 +90,7 @@ describe("reviewedResult: withheld fields are left out, never sent empty", () =>
 		it(`${level}: each question holds exactly what the level shows, and review says what is withheld`, () => {
 			const shown = reviewedResult(result, { shown: level, withheld: WITHHELD[level] });
 			expect(Object.keys(shown.results[0] ?? {})).toEqual(expectedKeys[level]);
-			const all = keys(shown.results);
+			const all = keysOf(shown.results);
 			for (const field of WITHHELD[level]) expect(all.has(field), field).toBe(false);
 			// No withheld field sent as null: the only null is an unanswered question's answer.
 			for (const r of shown.results) for (const [k, v] of Object.entries(r)) if (k !== "answer") expect(v, k).not.toBeNull();

@@ -3,9 +3,9 @@
  * response is `no-store` except the public files below (the content-hashed static files keep a
  * year's immutable cache); every response says `Cross-Origin-Resource-Policy: same-origin`.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BASE, call } from "../../fixtures/http";
-import { authFor, fillPath, makeWorld, routeTable, type World, WRITE_METHODS } from "../../fixtures/routes";
+import { authFor, fillPath, routeTable, WRITE_METHODS, worldBeforeAll } from "../../fixtures/routes";
 
 /**
  * The only responses with a caching rule of their own: files that are the same for everyone and
@@ -18,23 +18,20 @@ const PUBLIC_FILES: Record<string, RegExp> = { "/static/:file": /immutable/, "/s
 const routes = routeTable();
 
 describe("caching and cross-origin rules", { timeout: 120_000 }, () => {
-	let world: World;
-	beforeAll(async () => {
-		world = await makeWorld();
-	});
+	const world = worldBeforeAll();
 
 	it("finding 10: every route in the route table answers no-store, signed in or not, success or failure", async () => {
 		const wrong: string[] = [];
 		for (const route of routes) {
 			const own = PUBLIC_FILES[route.path];
 			for (const signedIn of [true, false]) {
-				const headers: Record<string, string> = signedIn ? authFor(route.path, world) : {};
+				const headers: Record<string, string> = signedIn ? authFor(route.path, world()) : {};
 				const init: RequestInit = { method: route.method, headers, redirect: "manual" };
 				if (WRITE_METHODS.has(route.method)) {
 					headers["Content-Type"] = route.path.startsWith("/api/") ? "application/json" : "application/x-www-form-urlencoded";
 					init.body = route.path.startsWith("/api/") ? "{}" : "";
 				}
-				const res = await call(fillPath(route.path, world), init);
+				const res = await call(fillPath(route.path, world()), init);
 				await res.body?.cancel();
 				const cache = res.headers.get("Cache-Control") ?? "";
 				if (own ? res.status === 200 && !own.test(cache) : cache !== "no-store") {
@@ -56,7 +53,7 @@ describe("caching and cross-origin rules", { timeout: 120_000 }, () => {
 			redirect: "manual",
 		});
 		expect(signIn.headers.get("Cache-Control")).toBe("no-store");
-		for (const path of [`/result/${world.attemptId}`, `/api/attempts/${world.attemptId}`, "/"]) {
+		for (const path of [`/result/${world().attemptId}`, `/api/attempts/${world().attemptId}`, "/"]) {
 			const res = await call(path);
 			expect(res.status, path).toBe(200);
 			expect(res.headers.get("Cache-Control"), path).toBe("no-store");

@@ -4,9 +4,9 @@
  * needs it; only 4xx answers (or 2xx/3xx where the route accepts the request) are allowed.
  */
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call } from "../../fixtures/http";
-import { authFor, fillPath, makeWorld, routeTable, type World } from "../../fixtures/routes";
+import { authFor, fillPath, routeTable, worldBeforeAll } from "../../fixtures/routes";
 
 const boundary = "----quizline-fuzz";
 
@@ -51,10 +51,7 @@ const malformed = fc.oneof(
 const routes = routeTable();
 
 describe("never a 500 from input", { timeout: 120_000 }, () => {
-	let world: World;
-	beforeAll(async () => {
-		world = await makeWorld();
-	});
+	const world = worldBeforeAll();
 
 	it("finding 9: malformed bodies of every content type, to every route in the route table, get no 5xx", async () => {
 		expect(routes.length).toBeGreaterThan(30);
@@ -64,9 +61,9 @@ describe("never a 500 from input", { timeout: 120_000 }, () => {
 				.assert(
 					fc.asyncProperty(malformed, fc.boolean(), async ({ type, body }, signedIn) => {
 						const method = route.method;
-						const headers: Record<string, string> = { ...(signedIn ? authFor(route.path, world) : {}), "CF-Connecting-IP": "192.0.2.99" };
+						const headers: Record<string, string> = { ...(signedIn ? authFor(route.path, world()) : {}), "CF-Connecting-IP": "192.0.2.99" };
 						if (type) headers["Content-Type"] = type;
-						const res = await call(fillPath(route.path, world), {
+						const res = await call(fillPath(route.path, world()), {
 							method,
 							headers,
 							...(method === "GET" ? {} : { body }),

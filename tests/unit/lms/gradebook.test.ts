@@ -350,27 +350,22 @@ describe("readLmsRoster", () => {
 
 describe("a roster from an LMS, back to that LMS", () => {
 	const scores = (i: number): (number | null)[] => (i === 2 ? [null, null] : [i + 5, i + 10]);
+	/** Every student of the LMS's own export read as a roster, then written back in that LMS's layout (the third with no scores). */
+	const writtenBack = (format: "canvas" | "moodle", lmsExport: string) =>
+		writeGradebook(
+			{ format },
+			QUIZZES,
+			readLmsRoster(lmsExport).students.map((student, i) => ({ student, scores: scores(i), status: "submitted" })),
+		);
 
 	it("Canvas: every student of its export is matched by an id Canvas knows", () => {
-		const roster = readLmsRoster(canvasExport).students;
-		const file = writeGradebook(
-			{ format: "canvas" },
-			QUIZZES,
-			roster.map((student, i) => ({ student, scores: scores(i), status: "submitted" })),
-		);
-		const imported = canvasImport(file, CANVAS_COURSE);
+		const imported = canvasImport(writtenBack("canvas", canvasExport), CANVAS_COURSE);
 		expect(imported.students.map((s) => s.userId)).toEqual([1001, 1002, 1003, 1004]);
 		expect(imported.students[2]?.grades).toEqual(["", ""]);
 	});
 
 	it("Moodle: every student of its export is matched by email", () => {
-		const roster = readLmsRoster(moodleExport).students;
-		const file = writeGradebook(
-			{ format: "moodle" },
-			QUIZZES,
-			roster.map((student, i) => ({ student, scores: scores(i), status: "submitted" })),
-		);
-		const imported = moodleImport(file, MOODLE_USERS, {
+		const imported = moodleImport(writtenBack("moodle", moodleExport), MOODLE_USERS, {
 			mapFrom: "Email address",
 			mapTo: "useremail",
 			items: { "Reading Check: The Printing Press": "new", "Vocabulary Quiz 2": "new" },
