@@ -122,6 +122,16 @@ try {
 			label: "GET /api/quizzes/:id, observability off",
 			job: { url: quiet.url, method: "GET", path: `/api/quizzes/${QUIZ_ID}` },
 		},
+		// The same control for the page: how much of its time and its tail is the local trace recording.
+		...(results.pageMeasured
+			? [
+					{
+						key: "page-quiet",
+						label: "GET /quiz/:id (page), observability off",
+						job: { url: quiet.url, method: "GET" as const, path: `/quiz/${QUIZ_ID}` },
+					},
+				]
+			: []),
 		{ key: "attempt", label: "GET /api/attempts/:id", job: { url: app.url, method: "GET", path: "/api/attempts/:id", ids } },
 		{ key: "raw", label: "raw D1 insert Worker (baseline)", job: { url: raw.url, method: "POST", path: "/", body: template } },
 		{ key: "submit", label: "POST /api/attempts (new ids)", job: { url: app.url, method: "POST", path: "/api/attempts", body: template } },

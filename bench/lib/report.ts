@@ -33,7 +33,14 @@ export interface Results {
 	error?: string;
 }
 
-const BASELINE: Record<string, string> = { "quiz-quiet": "hello", quiz: "hello", page: "hello", attempt: "hello", submit: "raw" };
+const BASELINE: Record<string, string> = {
+	"quiz-quiet": "hello",
+	"page-quiet": "hello",
+	quiz: "hello",
+	page: "hello",
+	attempt: "hello",
+	submit: "raw",
+};
 const KB = 1000;
 /** Ours, for cold starts: 300 KB gzip with the drafter in (150 KB before it; Cloudflare's own limit is 3 MB on the Free plan). */
 const GZIP_BUDGET = 300 * KB;
