@@ -139,7 +139,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function rowSizes(file: string): RowSizes {
 	const q = (sql: string) => {
-		const res = spawnSync("sqlite3", ["-json", "-readonly", file, sql], { encoding: "utf8" });
+		// A busy timeout: the stopped server's workerd can hold its lock on the file for a moment after wrangler exits.
+		const res = spawnSync("sqlite3", ["-json", "-readonly", "-cmd", ".timeout 10000", file, sql], { encoding: "utf8" });
 		if (res.status !== 0) throw new Error(`sqlite3: ${res.stderr}`);
 		return JSON.parse(res.stdout || "[]") as Record<string, number | string>[];
 	};
