@@ -17,7 +17,7 @@ import type { Issue } from "../../domain/issues";
 import { type RosterInput, spacedCode } from "../../domain/roster";
 import type { PageEnv } from "../../env";
 import { limitBody } from "../../http/body-limit";
-import { type FormBody, formText, readForm } from "../../http/form";
+import { type FormBody, formText, formTexts, readForm } from "../../http/form";
 import { renderAs } from "../../http/html";
 import { notFound, seeOther } from "../../http/problem";
 import {
@@ -88,12 +88,8 @@ function uploaded(body: FormBody, name: string): File | null {
 	return first instanceof File && first.size > 0 ? first : null;
 }
 
-const studentValues = (body: FormBody, prefix = "") => ({
-	name: formText(body, `${prefix}name`),
-	email: formText(body, `${prefix}email`),
-	studentId: formText(body, `${prefix}studentId`),
-	section: formText(body, `${prefix}section`),
-});
+const studentValues = (body: FormBody, prefix = "") =>
+	formTexts(body, { name: `${prefix}name`, email: `${prefix}email`, studentId: `${prefix}studentId`, section: `${prefix}section` });
 
 async function studentPage(c: Ctx, id: string, props: Partial<StudentPageProps> = {}, outcome?: "invalidForm" | "conflict") {
 	const { cls } = c.var;
