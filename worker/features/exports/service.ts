@@ -217,7 +217,7 @@ export const GRADEBOOK_COLUMNS = [
 ];
 
 /** One gradebook.csv row (GRADEBOOK_COLUMNS) of a (quiz, student) group, given the quiz's title. */
-export function gradebookRow(g: GradebookRow, title: string | null, iso: (ms: number) => string): string {
+function gradebookRow(g: GradebookRow, title: string | null, iso: (ms: number) => string): string {
 	return `${csvCell(g.student_name)},${csvCell(g.quiz_id)},${csvCell(title)},${numberCell(g.attempts)},${numberCell(g.best_score)},${numberCell(g.latest_score)},${numberCell(g.first_score)},${numberCell(g.max_score)},${numberCell(percent(g.best_score, g.max_score))},${iso(g.first_submitted_at)},${iso(g.last_submitted_at)}\r\n`;
 }
 
