@@ -27,14 +27,20 @@ async function collect(gen: AsyncGenerator<string, void, undefined>): Promise<st
 }
 
 /**
- * The rows a D1 query returned: a page that SQLite packed into one JSON array (json_group_array, one
- * row of one value) counts as the rows in it.
+ * The rows a D1 query returned: a page that SQLite packed into one JSON array (json_group_array: one
+ * row whose first value is the array) counts as the rows in it, and an attempt packed with its
+ * responses (a nested list) as that many responses.
  */
 function rowsIn(rows: readonly unknown[][]): number {
-	const only = rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : undefined;
+	const only = rows.length === 1 ? rows[0]?.[0] : undefined;
 	if (typeof only === "string" && only.startsWith("[")) {
 		const packed: unknown = JSON.parse(only);
-		if (Array.isArray(packed)) return packed.length;
+		if (Array.isArray(packed)) {
+			return packed.reduce((n: number, row: unknown) => {
+				const nested = Array.isArray(row) ? row.find((v) => Array.isArray(v) && v.every(Array.isArray)) : undefined;
+				return n + (Array.isArray(nested) ? nested.length : 1);
+			}, 0);
+		}
 	}
 	return rows.length;
 }
@@ -305,6 +311,45 @@ describe("a class with 50,000 responses", () => {
 		expect(first).toEqual(questions.map((_, p) => String((firstIndex + p) % 2)));
 		expect(Math.max(...scoreLog)).toBeLessThanOrEqual(1_000);
 	}, 120_000);
+});
+
+describe("responses.csv pages", () => {
+	it("hold whole attempts of uneven length, at most pageRows responses each unless one attempt alone has more, every response once and in order", async () => {
+		const t = await createTeacher();
+		const cls = await createClass(t.token, { name: "Uneven" });
+		const base = Date.parse("2026-10-01T07:00:00Z");
+		// 0 to 11 responses an attempt (a hand-written row may have none), two attempts to each second.
+		const sizes = Array.from({ length: 60 }, (_, i) => (i * 7) % 12);
+		const seeded = sizes.map((_, i) => ({
+			id: crypto.randomUUID(),
+			classId: cls.id,
+			name: `Student ${i}`,
+			submittedAt: base + Math.floor(i / 2) * 1000,
+		}));
+		await seedAttempts(seeded);
+		const values = seeded.flatMap((a, i) =>
+			Array.from({ length: sizes[i] as number }, (_, p) => `('${a.id}','q-${String(p).padStart(2, "0")}',${p},NULL,0,0)`),
+		);
+		await env.DB.prepare(
+			`INSERT INTO responses (attempt_id, question_id, position, answer, correct, points) VALUES ${values.join(",")}`,
+		).run();
+		const order = seeded
+			.map((a, i) => ({ ...a, size: sizes[i] as number }))
+			.sort((a, b) => a.submittedAt - b.submittedAt || (a.id < b.id ? -1 : 1));
+		const expected = order.flatMap((a) => Array.from({ length: a.size }, (_, p) => `${a.id}|${p + 1}`));
+		const filter = { classId: cls.id, quizId: null, from: null, to: null };
+
+		for (const pageRows of [1, 10, 11, 25, 1000]) {
+			const log: number[] = [];
+			const rows = parseCsv(await collect(responsesCsv(createDb(countingD1(env.DB, log)), filter, { pageRows })));
+			expect(
+				rows.slice(1).map((r) => `${r[2]}|${r[5]}`),
+				`pages of ${pageRows}`,
+			).toEqual(expected);
+			// No page passes pageRows, save a page of one attempt that alone has more (11 responses against pages of 1 or 10).
+			expect(Math.max(...log), `pages of ${pageRows}`).toBeLessThanOrEqual(Math.max(pageRows, 11));
+		}
+	});
 });
 
 describe("item analysis", () => {

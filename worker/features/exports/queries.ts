@@ -8,10 +8,11 @@
  * What costs an export its time is not SQLite but each D1 round trip and each value crossing it
  * (measured under wrangler dev: about 1.5 ms of CPU per query, and D1's row objects cost more than
  * formatting them). So each page of scores, responses and the roster-less gradebook comes back as one
- * JSON array that SQLite builds (json_group_array: one value instead of one object per row), and the
+ * JSON array that SQLite builds (json_group_array: one value instead of one object per row; the
+ * responses nested in their attempt, whose columns so travel once, not with each response), and the
  * pages after the first travel several to a batch: page k of a batch starts after the row `k × limit`
  * places past the batch's cursor (an index-only skip inside that statement), and each page is still
- * one query of at most `limit` rows. The statements of a batch see one snapshot, so the pages tile
+ * one query of at most `limit` rows (responses: whole attempts with at most `limit` responses). The statements of a batch see one snapshot, so the pages tile
  * exactly. Those are written as SQL with `?` parameters and sent straight to D1: no query is built
  * per page.
  */
@@ -214,6 +215,17 @@ function pointsOf(packed: string): Map<string, number> {
 
 const afterAttempt = (t: string, c: AttemptCursor | null) => keysetAfter(t, ["submitted_at", "id"], c && [c.submittedAt, c.id]);
 
+/** The condition that starts a page `offset + 1` attempts after `cursor` (an index-only skip of the attempts in between). */
+function attemptSkip(f: ExportFilter, cursor: AttemptCursor | null): (offset: number) => Statement {
+	const whereB = filterOn("b", f);
+	const after = afterAttempt("b", cursor);
+	return (offset) => ({
+		sql: `(a.submitted_at, a.id) > (SELECT b.submitted_at, b.id FROM attempts b WHERE ${whereB.sql}${after ? ` AND ${after.sql}` : ""}
+			ORDER BY b.submitted_at, b.id LIMIT 1 OFFSET ?)`,
+		params: [...whereB.params, ...(after?.params ?? []), offset],
+	});
+}
+
 /**
  * Up to `pages` consecutive pages of at most `limit` attempts after `cursor`, in (submitted_at, id)
  * order, in one round trip. `withPoints`: each attempt also brings its points by question (at most
@@ -228,7 +240,6 @@ export function attemptPages(
 	withPoints: boolean,
 ): Promise<AttemptExportRow[][]> {
 	const where = filterOn("a", f);
-	const whereB = filterOn("b", f);
 	const points = withPoints
 		? ", (SELECT json_group_object(r.question_id, r.points) FROM responses r WHERE r.attempt_id = a.id) AS points"
 		: "";
@@ -241,25 +252,16 @@ export function attemptPages(
 				ORDER BY a.submitted_at, a.id LIMIT ?) a`,
 		params: [...where.params, ...(start?.params ?? []), limit],
 	});
-	const after = afterAttempt("b", cursor);
-	const skip = (offset: number): Statement => ({
-		sql: `(a.submitted_at, a.id) > (SELECT b.submitted_at, b.id FROM attempts b WHERE ${whereB.sql}${after ? ` AND ${after.sql}` : ""}
-			ORDER BY b.submitted_at, b.id LIMIT 1 OFFSET ?)`,
-		params: [...whereB.params, ...(after?.params ?? []), offset],
-	});
-	return packedPages(db, pageStatements(pages, limit, afterAttempt("a", cursor), skip, page), readAttempt, (x, y) =>
+	return packedPages(db, pageStatements(pages, limit, afterAttempt("a", cursor), attemptSkip(f, cursor), page), readAttempt, (x, y) =>
 		byNumberThenText(x.submitted_at, y.submitted_at, x.id, y.id),
 	);
 }
 
 // ---------------------------------------------------------------------------------------------
-// responses.csv: responses in (submitted_at, attempt id, position) order
+// responses.csv and item analysis: attempts in (submitted_at, id) order, each with its responses in position order
 
-/** An attempt's own columns, as responsesPage sends them on the first of its rows in a page. */
-type ResponseAttempt = Pick<AttemptColumns, "id" | "quiz_id" | "quiz_version" | "student_name" | "attempt_number" | "submitted_at">;
-
-/** One response with its attempt's columns. */
-export interface ResponseExportRow extends ResponseAttempt {
+/** One response of an attempt. */
+export interface ResponseCells {
 	question_id: string;
 	position: number;
 	answer: string | null;
@@ -267,89 +269,98 @@ export interface ResponseExportRow extends ResponseAttempt {
 	points: number;
 }
 
-/** An attempt's own columns: a list, or that list as JSON text (SQLite may hand a nested array over as either). */
-function readResponseAttempt(id: string, packed: unknown): ResponseAttempt {
-	const row: unknown = typeof packed === "string" ? JSON.parse(packed) : packed;
-	if (!Array.isArray(row)) return broken("an attempt's columns are not a list");
+/** An attempt's own columns and its responses, in position order. */
+export interface AttemptResponses
+	extends Pick<AttemptColumns, "id" | "quiz_id" | "quiz_version" | "student_name" | "attempt_number" | "submitted_at"> {
+	responses: ResponseCells[];
+}
+
+function readResponse(row: readonly unknown[]): ResponseCells {
+	return { question_id: text(row, 0), position: num(row, 1), answer: textOrNull(row, 2), correct: num(row, 3), points: num(row, 4) };
+}
+
+function readAttemptResponses(row: readonly unknown[]): AttemptResponses {
+	// SQLite hands a nested array over as a list, or as that list's JSON text should it lose its JSON subtype.
+	const packed = typeof row[6] === "string" ? JSON.parse(row[6]) : row[6];
+	if (!Array.isArray(packed)) return broken("an attempt's responses are not a list");
+	const responses = inOrder(
+		packed.map((r) => (Array.isArray(r) ? readResponse(r) : broken("a response is not a list"))),
+		(x, y) => x.position - y.position,
+	);
 	return {
-		id,
-		quiz_id: text(row, 0),
-		quiz_version: text(row, 1),
-		student_name: text(row, 2),
-		attempt_number: num(row, 3),
-		submitted_at: num(row, 4),
+		id: text(row, 0),
+		quiz_id: text(row, 1),
+		quiz_version: text(row, 2),
+		student_name: text(row, 3),
+		attempt_number: num(row, 4),
+		submitted_at: num(row, 5),
+		responses,
 	};
 }
 
+/** What one round trip of responsePages brought: its pages, and whether attempts follow the last one. */
+export interface ResponsePages {
+	pages: AttemptResponses[][];
+	more: boolean;
+}
+
 /**
- * Up to `limit` responses after `last` (the last row of the page before, or null to start), in
- * (submitted_at, attempt id, position) order, packed like the other pages. An attempt's own columns
- * come with its first response (position 0) only, not with all twenty, which keeps a page at less
- * than half its size; its rows carry just its id, and the page before gave the columns of an attempt
- * that continues from it. Should an attempt lack a first response (a row written by hand), the page
- * is read again with the columns on every row. One page a round trip: skipping ahead over responses
- * would read each skipped attempt's responses again.
+ * Up to `pages` consecutive pages of attempts after `cursor`, each attempt with every one of its
+ * responses, in one round trip. A page holds whole attempts: the next `attempts` of them, or fewer
+ * when their responses would come to more than `maxRows` (an attempt with more than `maxRows`
+ * responses alone is a page of its own; a quiz has at most 100 questions). So a page reads each
+ * attempt's columns once, not with each of its twenty responses, and the pages after the first
+ * start an index-only skip of whole attempts ahead, as the scores pages do, which a page of
+ * responses could not do without reading each skipped attempt's responses again.
+ *
+ * Page k of a trip starts `k × attempts` attempts after the cursor; should a page hold fewer
+ * attempts than that (its responses would pass `maxRows`), the pages after it would leave a gap, so
+ * they are dropped, and the caller goes on after the short page's last attempt, with pages of as
+ * many attempts as it held.
  */
-export async function responsesPage(
+export async function responsePages(
 	db: Database,
 	f: ExportFilter,
-	last: ResponseExportRow | null,
-	limit: number,
-): Promise<ResponseExportRow[]> {
+	cursor: AttemptCursor | null,
+	attempts: number,
+	pages: number,
+	maxRows: number,
+): Promise<ResponsePages> {
 	const where = filterOn("a", f);
-	const keyset =
-		last === null
-			? { sql: "", params: [] }
-			: {
-					sql: " AND (a.submitted_at, a.id) >= (?, ?) AND ((a.submitted_at, a.id) > (?, ?) OR r.position > ?)",
-					params: [last.submitted_at, last.id, last.submitted_at, last.id, last.position],
-				};
-	const page = async (everyRow: boolean) => {
-		const known = new Map<string, ResponseAttempt>(last === null ? [] : [[last.id, last]]);
-		let missing = false;
-		const read = (row: readonly unknown[]): ResponseExportRow | null => {
-			const id = text(row, 0);
-			let attempt = known.get(id);
-			if (row[1] !== null) {
-				attempt = readResponseAttempt(id, row[1]);
-				known.set(id, attempt);
-			}
-			if (attempt === undefined) {
-				missing = true;
-				return null;
-			}
-			return {
-				...attempt,
-				question_id: text(row, 2),
-				position: num(row, 3),
-				answer: textOrNull(row, 4),
-				correct: num(row, 5),
-				points: num(row, 6),
-			};
-		};
-		const [rows] = await packedPages(
-			db,
-			[
-				{
-					sql: `SELECT json_group_array(json_array(p.id,
-							CASE WHEN p.position = 0 OR ? THEN json_array(p.quiz_id, p.quiz_version, p.student_name, p.attempt_number, p.submitted_at) END,
-							p.question_id, p.position, p.answer, p.correct, p.points))
-						FROM (SELECT a.id, a.quiz_id, a.quiz_version, a.student_name, a.attempt_number, a.submitted_at, r.question_id, r.position, r.answer, r.correct, r.points
-							FROM attempts a JOIN responses r ON r.attempt_id = a.id
-							WHERE ${where.sql}${keyset.sql}
-							ORDER BY a.submitted_at, a.id, r.position
-							LIMIT ?) p`,
-					params: [everyRow ? 1 : 0, ...where.params, ...keyset.params, limit],
-				},
-			],
-			read,
-			(x, y) => (x === null || y === null ? 0 : byNumberThenText(x.submitted_at, y.submitted_at, x.id, y.id) || x.position - y.position),
+	const page = (start: Statement | null): Statement => ({
+		sql: `SELECT json_group_array(json_array(p.id, p.quiz_id, p.quiz_version, p.student_name, p.attempt_number, p.submitted_at,
+				(SELECT json_group_array(json_array(r.question_id, r.position, r.answer, r.correct, r.points))
+					FROM (SELECT r.question_id, r.position, r.answer, r.correct, r.points FROM responses r WHERE r.attempt_id = p.id ORDER BY r.position) r))),
+				max(p.listed)
+			FROM (SELECT a.*, sum(a.n) OVER (ORDER BY a.submitted_at, a.id ROWS UNBOUNDED PRECEDING) AS running,
+					row_number() OVER (ORDER BY a.submitted_at, a.id) AS k, count(*) OVER () AS listed
+				FROM (SELECT a.id, a.quiz_id, a.quiz_version, a.student_name, a.attempt_number, a.submitted_at,
+						(SELECT count(*) FROM responses r WHERE r.attempt_id = a.id) AS n
+					FROM attempts a WHERE ${where.sql}${start ? ` AND ${start.sql}` : ""}
+					ORDER BY a.submitted_at, a.id LIMIT ?) a) p
+			WHERE p.running <= ? OR p.k = 1`,
+		params: [...where.params, ...(start?.params ?? []), attempts, maxRows],
+	});
+	const statements = pageStatements(pages, attempts, afterAttempt("a", cursor), attemptSkip(f, cursor), page);
+	const d1 = db.$client;
+	const prepared = statements.map((s) => d1.prepare(s.sql).bind(...s.params));
+	const results = prepared.length === 1 ? [await (prepared[0] as D1PreparedStatement).raw()] : (await d1.batch(prepared)).map(rawOf);
+	const out: AttemptResponses[][] = [];
+	for (const rows of results) {
+		const [packed, listed] = rows[0] ?? [];
+		if (typeof packed !== "string" || typeof listed !== "number") return { pages: out, more: false };
+		const list: unknown = JSON.parse(packed);
+		if (!Array.isArray(list)) return broken("a page is not a list");
+		const held = inOrder(
+			list.map((row) => (Array.isArray(row) ? readAttemptResponses(row) : broken("a packed row is not a list"))),
+			(x, y) => byNumberThenText(x.submitted_at, y.submitted_at, x.id, y.id),
 		);
-		return { rows: rows ?? [], missing };
-	};
-	const first = await page(false);
-	const { rows } = first.missing ? await page(true) : first;
-	return rows.map((r) => r ?? broken("a response without its attempt"));
+		out.push(held);
+		// A short page: the pages after it started past attempts it did not hold.
+		if (held.length < listed) return { pages: out, more: true };
+		if (listed < attempts) return { pages: out, more: false };
+	}
+	return { pages: out, more: true };
 }
 
 // ---------------------------------------------------------------------------------------------

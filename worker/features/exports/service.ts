@@ -22,6 +22,7 @@ import { DEFAULT_GRADEBOOK_LAYOUT, type GradebookLayout, type ScoreChoice } from
 import {
 	type AttemptCursor,
 	type AttemptExportRow,
+	type AttemptResponses,
 	attemptPages,
 	type ExportFilter,
 	type GradebookCursor,
@@ -30,9 +31,8 @@ import {
 	gradebookPages,
 	gradebookScope,
 	otherStudentsGradebookPage,
-	type ResponseExportRow,
 	type RosterCursor,
-	responsesPage,
+	responsePages,
 	rosterGradebookPage,
 	type StudentQuizGroup,
 } from "./queries";
@@ -83,10 +83,10 @@ const numberCell = (n: number | null) => (n === null || !Number.isFinite(n) ? ""
  * Cells an export writes again and again (a quiz's id and title, a question's prompt, an answer's
  * text), formatted once each: a bounded map from key to cell, emptied when it is full.
  */
-class CellCache {
-	readonly #cells = new Map<string, string>();
+class CellCache<T = string> {
+	readonly #cells = new Map<string, T>();
 	constructor(readonly max = 10_000) {}
-	get(key: string, make: () => string): string {
+	get(key: string, make: () => T): T {
 		let cell = this.#cells.get(key);
 		if (cell === undefined) {
 			if (this.#cells.size >= this.max) this.#cells.clear();
@@ -453,16 +453,24 @@ function lmsRow(spec: GradebookSpec, score: ScoreChoice, student: GradebookLine,
 	return gradebookRowCsv(spec, who, scores, rowStatus(student, quizzes));
 }
 
-/** Responses in export order, one page at a time (the shared walk of responses.csv and item analysis). */
-async function* responseRows(db: Database, f: ExportFilter, opts: ExportOptions): AsyncGenerator<ResponseExportRow[], void, undefined> {
-	const pageSize = opts.pageRows ?? DEFAULT_PAGE_ROWS;
-	let last: ResponseExportRow | null = null;
-	for (;;) {
-		const rows = await responsesPage(db, f, last, pageSize);
-		last = rows.at(-1) ?? null;
-		if (!last) return;
-		yield rows;
-		if (rows.length < pageSize) return;
+/**
+ * Attempts with their responses in export order, a page at a time (the shared walk of responses.csv
+ * and item analysis): pages of whole attempts with at most `pageRows` responses. The first page
+ * finds how many attempts that is (as many as fit); the pages after it ask for that many, several
+ * pages to a round trip.
+ */
+async function* attemptResponses(db: Database, f: ExportFilter, opts: ExportOptions): AsyncGenerator<AttemptResponses[], void, undefined> {
+	const maxRows = opts.pageRows ?? DEFAULT_PAGE_ROWS;
+	let perPage = maxRows;
+	let cursor: AttemptCursor | null = null;
+	for (let trip = 1; ; trip = nextTrip(trip)) {
+		const { pages, more } = await responsePages(db, f, cursor, perPage, trip, maxRows);
+		for (const page of pages) if (page.length > 0) yield page;
+		const lastPage = pages.at(-1) ?? [];
+		const last = lastPage.at(-1);
+		if (!more || last === undefined) return;
+		cursor = { submittedAt: last.submitted_at, id: last.id };
+		if (lastPage.length < perPage) perPage = lastPage.length;
 	}
 }
 
@@ -503,36 +511,42 @@ export const RESPONSES_COLUMNS = [
 export async function* responsesCsv(db: Database, f: ExportFilter, opts: ExportOptions = {}): CsvChunks {
 	const shelf = new QuizShelf(db);
 	const iso = isoCells();
-	const questionCells = new Map<string, { question: Question | undefined; cells: string; maxPoints: string }>();
-	const answers = new CellCache();
-	let attemptId: string | null = null;
-	let attemptCells = "";
+	const versions = new CellCache<Map<string, QuestionCells>>(1_000);
 	yield CSV_BOM + csvRow(RESPONSES_COLUMNS);
-	for await (const rows of responseRows(db, f, opts)) {
-		await shelf.load(versionsOf(rows));
+	for await (const attempts of attemptResponses(db, f, opts)) {
+		await shelf.load(versionsOf(attempts));
 		let out = "";
-		for (const r of rows) {
-			if (r.id !== attemptId) {
-				attemptId = r.id;
-				attemptCells = `${csvCell(r.student_name)},${csvCell(r.quiz_id)},${csvCell(r.id)},${numberCell(r.attempt_number)},${iso(r.submitted_at)},`;
+		for (const a of attempts) {
+			const attemptCells = `${csvCell(a.student_name)},${csvCell(a.quiz_id)},${csvCell(a.id)},${numberCell(a.attempt_number)},${iso(a.submitted_at)},`;
+			const questions = versions.get(`${a.quiz_id}\u0000${a.quiz_version}`, () => new Map());
+			for (const r of a.responses) {
+				let q = questions.get(r.question_id);
+				if (q === undefined) {
+					const question = shelf.get(a.quiz_id, a.quiz_version)?.questions.find((x) => x.id === r.question_id);
+					q = new QuestionCells(
+						question,
+						`${csvCell(r.question_id)},${csvCell(question?.prompt ?? null)}`,
+						numberCell(question?.points ?? null),
+					);
+					questions.set(r.question_id, q);
+				}
+				out += `${attemptCells}${numberCell(r.position + 1)},${q.cells},${r.answer === null ? "" : q.answer(r.answer)},${r.correct === 1 ? "true" : "false"},${numberCell(r.points)},${q.maxPoints}\r\n`;
 			}
-			const questionKey = `${r.quiz_id}\u0000${r.quiz_version}\u0000${r.question_id}`;
-			let q = questionCells.get(questionKey);
-			if (q === undefined) {
-				const question = shelf.get(r.quiz_id, r.quiz_version)?.questions.find((x) => x.id === r.question_id);
-				q = {
-					question,
-					cells: `${csvCell(r.question_id)},${csvCell(question?.prompt ?? null)}`,
-					maxPoints: numberCell(question?.points ?? null),
-				};
-				questionCells.set(questionKey, q);
-			}
-			const question = q.question;
-			const answer =
-				r.answer === null ? "" : answers.get(`${questionKey}\u0000${r.answer}`, () => csvCell(answerText(question, parseAnswer(r.answer))));
-			out += `${attemptCells}${numberCell(r.position + 1)},${q.cells},${answer},${r.correct === 1 ? "true" : "false"},${numberCell(r.points)},${q.maxPoints}\r\n`;
 		}
 		yield out;
+	}
+}
+
+/** A question's cells in responses.csv: its id and prompt, its points, and each distinct answer's text (a class gives the same answers again and again). */
+class QuestionCells {
+	readonly #answers = new CellCache<string>(1_000);
+	constructor(
+		readonly question: Question | undefined,
+		readonly cells: string,
+		readonly maxPoints: string,
+	) {}
+	answer(stored: string): string {
+		return this.#answers.get(stored, () => csvCell(answerText(this.question, parseAnswer(stored))));
 	}
 }
 
@@ -549,12 +563,9 @@ export interface QuizAnalysis {
 export async function analyseItems(db: Database, f: ExportFilter, opts: ExportOptions = {}): Promise<QuizAnalysis[]> {
 	const shelf = new QuizShelf(db);
 	const analyses = new Map<string, ItemAnalysis>();
-	type Pending = { id: string; quizId: string; marks: Map<string, number>; choices: Record<string, string[]> };
-	let current: Pending | null = null;
-	const flush = (done: Pending | null) => {
-		if (done === null) return;
+	const add = (quizId: string, marks: Map<string, number>, choices: Record<string, string[]>) => {
 		// Every version of a quiz counts towards its current questions (by question id).
-		const quiz = shelf.get(done.quizId, null);
+		const quiz = shelf.get(quizId, null);
 		if (quiz) {
 			let analysis = analyses.get(quiz.id);
 			if (!analysis) {
@@ -567,24 +578,23 @@ export async function analyseItems(db: Database, f: ExportFilter, opts: ExportOp
 				);
 				analyses.set(quiz.id, analysis);
 			}
-			analysis.add({ marks: done.marks, choices: done.choices });
+			analysis.add({ marks, choices });
 		}
 	};
-	for await (const rows of responseRows(db, f, opts)) {
-		await shelf.load([...new Set(rows.map((r) => r.quiz_id))].map((id) => [id, null] as const));
-		for (const r of rows) {
-			let pending: Pending | null = current;
-			if (pending === null || pending.id !== r.id) {
-				flush(pending);
-				pending = { id: r.id, quizId: r.quiz_id, marks: new Map(), choices: {} };
-				current = pending;
+	for await (const attempts of attemptResponses(db, f, opts)) {
+		await shelf.load([...new Set(attempts.map((a) => a.quiz_id))].map((id) => [id, null] as const));
+		for (const a of attempts) {
+			if (a.responses.length === 0) continue;
+			const marks = new Map<string, number>();
+			const choices: Record<string, string[]> = {};
+			for (const r of a.responses) {
+				marks.set(r.question_id, r.points);
+				const answer = parseAnswer(r.answer);
+				if (answer !== null && "choiceIds" in answer) choices[r.question_id] = answer.choiceIds;
 			}
-			pending.marks.set(r.question_id, r.points);
-			const answer = parseAnswer(r.answer);
-			if (answer !== null && "choiceIds" in answer) pending.choices[r.question_id] = answer.choiceIds;
+			add(a.quiz_id, marks, choices);
 		}
 	}
-	flush(current);
 	return [...analyses.entries()]
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 		.flatMap(([quizId, analysis]) => {
