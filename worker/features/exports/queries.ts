@@ -188,12 +188,12 @@ export interface AttemptExportRow extends AttemptColumns {
 	points: Map<string, number> | null;
 }
 
-function readAttempt(row: readonly unknown[]): AttemptExportRow {
+function readAttempt(row: readonly unknown[], usualQuiz: string): AttemptExportRow {
 	const points = row[9];
 	return {
 		id: text(row, 0),
-		quiz_id: text(row, 1),
-		quiz_version: text(row, 2),
+		quiz_id: textOrNull(row, 1) ?? usualQuiz,
+		quiz_version: textOrNull(row, 2) ?? "",
 		student_name: text(row, 3),
 		attempt_number: num(row, 4),
 		score: num(row, 5),
@@ -229,7 +229,9 @@ function attemptSkip(f: ExportFilter, cursor: AttemptCursor | null): (offset: nu
 /**
  * Up to `pages` consecutive pages of at most `limit` attempts after `cursor`, in (submitted_at, id)
  * order, in one round trip. `withPoints`: each attempt also brings its points by question (at most
- * `limit` × questions responses a page: the caller sizes `limit` for that).
+ * `limit` × questions responses a page: the caller sizes `limit` for that). `usualQuiz`: the quiz
+ * most of these attempts are expected to be at (the filter's, or the last attempt read's), whose id
+ * a row leaves out (null): a class mostly takes one quiz at a time, and its id is a fifth of a row.
  */
 export function attemptPages(
 	db: Database,
@@ -238,21 +240,23 @@ export function attemptPages(
 	limit: number,
 	pages: number,
 	withPoints: boolean,
+	usualQuiz: string,
 ): Promise<AttemptExportRow[][]> {
 	const where = filterOn("a", f);
 	const points = withPoints
 		? ", (SELECT json_group_object(r.question_id, r.points) FROM responses r WHERE r.attempt_id = a.id) AS points"
 		: "";
 	const page = (start: Statement | null): Statement => ({
-		sql: `SELECT json_group_array(json_array(a.id, a.quiz_id, CASE WHEN substr(a.quiz_id, 1, ${TEACHER_ID_HEAD.length}) = '${TEACHER_ID_HEAD}' THEN a.quiz_version ELSE '' END,
+		sql: `SELECT json_group_array(json_array(a.id, CASE WHEN a.quiz_id = ? THEN NULL ELSE a.quiz_id END, CASE WHEN substr(a.quiz_id, 1, ${TEACHER_ID_HEAD.length}) = '${TEACHER_ID_HEAD}' THEN a.quiz_version END,
 				a.student_name, a.attempt_number, a.score, a.max_score,
 				a.started_at, a.submitted_at${withPoints ? ", a.points" : ""}))
 			FROM (SELECT a.id, a.quiz_id, a.quiz_version, a.student_name, a.attempt_number, a.score, a.max_score, a.started_at, a.submitted_at${points}
 				FROM attempts a WHERE ${where.sql}${start ? ` AND ${start.sql}` : ""}
 				ORDER BY a.submitted_at, a.id LIMIT ?) a`,
-		params: [...where.params, ...(start?.params ?? []), limit],
+		params: [usualQuiz, ...where.params, ...(start?.params ?? []), limit],
 	});
-	return packedPages(db, pageStatements(pages, limit, afterAttempt("a", cursor), attemptSkip(f, cursor), page), readAttempt, (x, y) =>
+	const read = (row: readonly unknown[]) => readAttempt(row, usualQuiz);
+	return packedPages(db, pageStatements(pages, limit, afterAttempt("a", cursor), attemptSkip(f, cursor), page), read, (x, y) =>
 		byNumberThenText(x.submitted_at, y.submitted_at, x.id, y.id),
 	);
 }

@@ -178,7 +178,7 @@ export async function* scoresCsv(db: Database, f: ExportFilter, opts: ExportOpti
 	yield CSV_BOM + csvRow([...SCORES_COLUMNS, ...questions.map(questionColumn)]);
 	let cursor: AttemptCursor | null = null;
 	for (let trip = 1; ; trip = nextTrip(trip)) {
-		const pages = await attemptPages(db, f, cursor, pageSize, trip, questions.length > 0);
+		const pages = await attemptPages(db, f, cursor, pageSize, trip, questions.length > 0, f.quizId ?? quizId ?? "");
 		for (const rows of pages) {
 			await shelf.load(versionsOf(rows));
 			let out = "";
