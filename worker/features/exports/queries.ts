@@ -12,9 +12,9 @@
  * responses nested in their attempt, whose columns so travel once, not with each response), and the
  * pages after the first travel several to a batch: page k of a batch starts after the row `k × limit`
  * places past the batch's cursor (an index-only skip inside that statement), and each page is still
- * one query of at most `limit` rows (responses: whole attempts with at most `limit` responses). The statements of a batch see one snapshot, so the pages tile
- * exactly. Those are written as SQL with `?` parameters and sent straight to D1: no query is built
- * per page.
+ * one query of at most `limit` rows (responses: whole attempts with at most `limit` responses). The
+ * statements of a batch see one snapshot, so the pages tile exactly. Those are written as SQL with
+ * `?` parameters and sent straight to D1: no query is built per page.
  */
 import { and, asc, count, eq, gt, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
@@ -62,6 +62,21 @@ interface Statement {
 	params: unknown[];
 }
 
+/** Runs `statements` in one round trip (alone, or as a D1 batch): each statement's rows, as `raw()` gives them. */
+async function send(db: Database, statements: readonly Statement[]): Promise<unknown[][][]> {
+	const d1 = db.$client;
+	const prepared = statements.map((s) => d1.prepare(s.sql).bind(...s.params));
+	return prepared.length === 1 ? [await (prepared[0] as D1PreparedStatement).raw()] : (await d1.batch(prepared)).map(rawOf);
+}
+
+/** The rows of a packed list, each read by `read`, in keyset order. */
+function readRows<T>(list: readonly unknown[], read: (row: unknown[]) => T, compare: (a: T, b: T) => number): T[] {
+	return inOrder(
+		list.map((row) => (Array.isArray(row) ? read(row) : broken("a packed row is not a list"))),
+		compare,
+	);
+}
+
 /**
  * Runs `statements` (each packing one page into a single JSON array, or returning no row) in one D1
  * batch and returns each page's rows, read by `read`. A page that has no rows ends the list.
@@ -72,21 +87,13 @@ async function packedPages<T>(
 	read: (row: unknown[]) => T,
 	compare: (a: T, b: T) => number,
 ): Promise<T[][]> {
-	const d1 = db.$client;
-	const prepared = statements.map((s) => d1.prepare(s.sql).bind(...s.params));
-	const results = statements.length === 1 ? [await (prepared[0] as D1PreparedStatement).raw()] : (await d1.batch(prepared)).map(rawOf);
 	const pages: T[][] = [];
-	for (const rows of results) {
+	for (const rows of await send(db, statements)) {
 		const packed = rows[0]?.[0];
 		if (typeof packed !== "string") break;
 		const page: unknown = JSON.parse(packed);
 		if (!Array.isArray(page) || page.length === 0) break;
-		pages.push(
-			inOrder(
-				page.map((row) => (Array.isArray(row) ? read(row) : broken("a packed row is not a list"))),
-				compare,
-			),
-		);
+		pages.push(readRows(page, read, compare));
 	}
 	return pages;
 }
@@ -287,10 +294,7 @@ function readAttemptResponses(row: readonly unknown[]): AttemptResponses {
 	// SQLite hands a nested array over as a list, or as that list's JSON text should it lose its JSON subtype.
 	const packed = typeof row[6] === "string" ? JSON.parse(row[6]) : row[6];
 	if (!Array.isArray(packed)) return broken("an attempt's responses are not a list");
-	const responses = inOrder(
-		packed.map((r) => (Array.isArray(r) ? readResponse(r) : broken("a response is not a list"))),
-		(x, y) => x.position - y.position,
-	);
+	const responses = readRows(packed, readResponse, (x, y) => x.position - y.position);
 	return {
 		id: text(row, 0),
 		quiz_id: text(row, 1),
@@ -346,19 +350,13 @@ export async function responsePages(
 		params: [...where.params, ...(start?.params ?? []), attempts, maxRows],
 	});
 	const statements = pageStatements(pages, attempts, afterAttempt("a", cursor), attemptSkip(f, cursor), page);
-	const d1 = db.$client;
-	const prepared = statements.map((s) => d1.prepare(s.sql).bind(...s.params));
-	const results = prepared.length === 1 ? [await (prepared[0] as D1PreparedStatement).raw()] : (await d1.batch(prepared)).map(rawOf);
 	const out: AttemptResponses[][] = [];
-	for (const rows of results) {
+	for (const rows of await send(db, statements)) {
 		const [packed, listed] = rows[0] ?? [];
 		if (typeof packed !== "string" || typeof listed !== "number") return { pages: out, more: false };
 		const list: unknown = JSON.parse(packed);
 		if (!Array.isArray(list)) return broken("a page is not a list");
-		const held = inOrder(
-			list.map((row) => (Array.isArray(row) ? readAttemptResponses(row) : broken("a packed row is not a list"))),
-			(x, y) => byNumberThenText(x.submitted_at, y.submitted_at, x.id, y.id),
-		);
+		const held = readRows(list, readAttemptResponses, (x, y) => byNumberThenText(x.submitted_at, y.submitted_at, x.id, y.id));
 		out.push(held);
 		// A short page: the pages after it started past attempts it did not hold.
 		if (held.length < listed) return { pages: out, more: true };
