@@ -512,6 +512,8 @@ export async function* responsesCsv(db: Database, f: ExportFilter, opts: ExportO
 	const shelf = new QuizShelf(db);
 	const iso = isoCells();
 	const versions = new CellCache<Map<string, QuestionCells>>(1_000);
+	// Every question's answer texts share one bounded cache, as the file's memory stays flat however many quizzes it meets.
+	const answers = new CellCache();
 	yield CSV_BOM + csvRow(RESPONSES_COLUMNS);
 	for await (const attempts of attemptResponses(db, f, opts)) {
 		await shelf.load(versionsOf(attempts));
@@ -527,6 +529,7 @@ export async function* responsesCsv(db: Database, f: ExportFilter, opts: ExportO
 						question,
 						`${csvCell(r.question_id)},${csvCell(question?.prompt ?? null)}`,
 						numberCell(question?.points ?? null),
+						answers,
 					);
 					questions.set(r.question_id, q);
 				}
@@ -537,16 +540,22 @@ export async function* responsesCsv(db: Database, f: ExportFilter, opts: ExportO
 	}
 }
 
-/** A question's cells in responses.csv: its id and prompt, its points, and each distinct answer's text (a class gives the same answers again and again). */
+/**
+ * A question's cells in responses.csv: its id and prompt, its points, and each distinct answer's
+ * text (a class gives the same answers again and again), kept in the export's shared cache under
+ * this question's own short key.
+ */
 class QuestionCells {
-	readonly #answers = new CellCache<string>(1_000);
+	static #made = 0;
+	readonly #key = `${QuestionCells.#made++}\u0000`;
 	constructor(
 		readonly question: Question | undefined,
 		readonly cells: string,
 		readonly maxPoints: string,
+		readonly answers: CellCache,
 	) {}
 	answer(stored: string): string {
-		return this.#answers.get(stored, () => csvCell(answerText(this.question, parseAnswer(stored))));
+		return this.answers.get(this.#key + stored, () => csvCell(answerText(this.question, parseAnswer(stored))));
 	}
 }
 
