@@ -2,7 +2,8 @@
  * npm run audit:pages — the student pages against their budgets (issue #3), on the real Worker
  * under wrangler dev with its own local D1:
  *   - bytes on the wire: each page's HTML and the files it loads, as the server sends them
- *     (brotli, Content-Encoding set by the Worker), and the quiz page's HTML+CSS+JS, its service
+ *     (brotli: wrangler dev compresses text for a client that accepts it, as Cloudflare's edge
+ *     does; the Worker itself sends it uncompressed), and the quiz page's HTML+CSS+JS, its service
  *     worker included, ≤ 30 KB;
  *   - Lighthouse, mobile preset with its default simulated throttling, in Debian's Chromium:
  *     performance ≥ 95, accessibility 100, best practices ≥ 95 on /, /quiz/:id and /result/:id
@@ -216,8 +217,8 @@ async function main() {
 		const md = `# Student pages audit
 
 Written by \`npm run audit:pages\` (scripts/audit-pages.ts) on ${new Date().toISOString().slice(0, 10)}: the real Worker under
-\`wrangler dev\` with a local D1; bytes as sent on the wire (Content-Encoding \`${quiz?.bytes.html.encoding}\`, set by the Worker,
-compressed by workerd as Cloudflare does in production); Lighthouse ${lighthouseVersion()} with its mobile preset and default
+\`wrangler dev\` with a local D1; bytes as sent on the wire (Content-Encoding \`${quiz?.bytes.html.encoding}\`: the local stack
+compresses text for a client that accepts it, as Cloudflare's edge does in production); Lighthouse ${lighthouseVersion()} with its mobile preset and default
 simulated throttling (slow 4G, 4× CPU) in Debian's Chromium, median of ${RUNS} runs by performance; axe-core in a 390×844 phone page.
 
 Budgets: the quiz page's HTML+CSS+JS (its service worker, /sw.js, included) ≤ 30 KB on the wire; performance ≥ ${BUDGET.performance}, accessibility ${BUDGET.accessibility},

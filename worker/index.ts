@@ -29,7 +29,7 @@ import { quizzesApi } from "./features/quizzes/api";
 import { teacherQuizzesApi } from "./features/quizzes/teacher-api";
 import { staticFiles } from "./features/static";
 import { formCsrf } from "./http/csrf";
-import { compressPages, noPage, pageRouter } from "./http/html";
+import { noPage, pageRouter } from "./http/html";
 import { noRoute } from "./http/problem";
 import { studentPages } from "./views/student/shell";
 import { teacherPages } from "./views/teacher/shell";
@@ -50,7 +50,6 @@ const dashboard = pageRouter(teacherPages)
 	.all("*", noPage("There is no dashboard page at this address."));
 
 const students = pageRouter(studentPages)
-	.use(compressPages)
 	.route("/", staticFiles)
 	.route("/", joinPages)
 	.route("/", attemptPages)

@@ -302,6 +302,10 @@ describe("accessibility and headers", () => {
 	});
 
 	it("sends the security headers with pages and static files, compressed on the wire", async () => {
+		// As a phone gets it: the local stack compresses text for a browser that asks, as Cloudflare's edge does.
+		const { page } = await phone();
+		const nav = await page.goto(`${e2e.server.url}/quiz/${QUIZ_ID}`);
+		expect(nav?.headers()["content-encoding"]).toMatch(/^(br|gzip)$/);
 		const html = await (await fetch(`${e2e.server.url}/quiz/${QUIZ_ID}`)).text();
 		const files = [...html.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) => m[1] as string);
 		expect(files).toHaveLength(2);

@@ -8,7 +8,7 @@ import { createMiddleware } from "hono/factory";
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AppEnv, PageEnv } from "../env";
+import type { PageEnv } from "../env";
 import { assetPaths } from "../views/assets";
 import { ErrorBody } from "../views/error";
 import type { PageProps } from "../views/layout";
@@ -87,16 +87,6 @@ export function htmlErrors<E extends PageEnv>(
 		return c.render(frame(title, <ErrorBody detail={detail} home={home} />), { title });
 	};
 }
-
-/** Page responses compressed on the wire: with Content-Encoding set, workerd (and Cloudflare) compress the body themselves. */
-export const compressPages = createMiddleware<AppEnv>(async (c, next) => {
-	await next();
-	if (c.res.body === null || c.res.headers.has("Content-Encoding")) return;
-	const accept = c.req.header("Accept-Encoding") ?? "";
-	const encoding = /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
-	if (encoding) c.res.headers.set("Content-Encoding", encoding);
-	c.res.headers.append("Vary", "Accept-Encoding");
-});
 
 /** What makes a router of pages: its frame (shell), how its errors look, where "back" leads, its default caching. */
 export interface PageRouterOptions<E extends PageEnv> {

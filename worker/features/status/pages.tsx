@@ -7,7 +7,6 @@
 import { Hono } from "hono";
 import type { ClassRow } from "../../db/schema";
 import type { PageEnv } from "../../env";
-import { compressPages } from "../../http/html";
 import { idSchema } from "../../http/params";
 import { notFound } from "../../http/problem";
 import { validate } from "../../http/validate";
@@ -73,7 +72,6 @@ export function presentJson(cls: ClassRow, p: PresentCounts) {
 }
 
 export const statusPages = new Hono<StatusEnv>()
-	.use(compressPages)
 	.get("/status", validate("query", querySchema), async (c) => {
 		const { cls } = c.var;
 		const { quizId } = c.req.valid("query");
