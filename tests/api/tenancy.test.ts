@@ -142,6 +142,8 @@ describe("the TENANTS configuration", () => {
 
 	it("a broken TENANTS is refused with a message that says what is wrong", () => {
 		expect(() => parseTenancy("not json")).toThrow(TenancyConfigError);
+		expect(() => parseTenancy(undefined)).toThrow(/not set/);
+		expect(() => tenantForHost({ TENANTS: undefined as unknown as string }, "quizline.test")).toThrow(/not set/);
 		expect(() => parseTenancy("{}")).toThrow(/no tenant/);
 		expect(() => parseTenancy(JSON.stringify({ Default: { binding: "DB" } }))).toThrow(TenancyConfigError);
 		expect(() => parseTenancy(JSON.stringify({ a: { binding: "db" } }))).toThrow(TenancyConfigError);

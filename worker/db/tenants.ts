@@ -23,7 +23,8 @@ type TenancyEnv = { TENANTS: string };
 
 export function tenancy(env: TenancyEnv): Tenancy {
 	const json = env.TENANTS;
-	if (cached?.json !== json) cached = { json, tenancy: parseTenancy(json) };
+	// Compared with `=== null` first: with TENANTS unset, `cached?.json !== json` would be false and the first request would crash.
+	if (cached === null || cached.json !== json) cached = { json, tenancy: parseTenancy(json) };
 	return cached.tenancy;
 }
 

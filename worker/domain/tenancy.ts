@@ -33,7 +33,8 @@ export interface Tenancy {
 export class TenancyConfigError extends Error {}
 
 /** Parses a TENANTS value (JSON); every host may belong to one tenant only. */
-export function parseTenancy(json: string): Tenancy {
+export function parseTenancy(json: string | undefined): Tenancy {
+	if (json === undefined || json === "") throw new TenancyConfigError("TENANTS is not set");
 	let data: unknown;
 	try {
 		data = JSON.parse(json);
