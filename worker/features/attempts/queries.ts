@@ -97,23 +97,34 @@ function readResponses(attemptId: string, packed: unknown): ResponseRow[] {
 	});
 }
 
+/** What both readers of one attempt select: the attempt, its class and its packed responses. */
+const attemptColumns = { attempt: attempts, cls: classes, responses: packedResponses };
+
+function storedAttempt(id: string, row: { attempt: AttemptRow; cls: ClassRow | null; responses: unknown }): StoredAttempt {
+	return { attempt: row.attempt, cls: row.cls, responses: readResponses(id, row.responses) };
+}
+
 /**
  * An attempt with its class (null: practice), its responses in quiz order and how many attempts its
  * student has made so far: one statement, one round trip; null when unknown.
  */
 export async function findAttemptWithTries(db: Database, id: string): Promise<{ stored: StoredAttempt; tries: number } | null> {
 	const [row] = await db
-		.select({ attempt: attempts, cls: classes, responses: packedResponses, tries: triesSoFar })
+		.select({ ...attemptColumns, tries: triesSoFar })
 		.from(attempts)
 		.leftJoin(classes, eq(classes.id, attempts.classId))
 		.where(eq(attempts.id, id));
-	if (!row) return null;
-	return { stored: { attempt: row.attempt, cls: row.cls, responses: readResponses(id, row.responses) }, tries: num(row.tries, "tries") };
+	return row ? { stored: storedAttempt(id, row), tries: num(row.tries, "tries") } : null;
 }
 
-/** An attempt with its class and its responses in quiz order, in one statement; null when unknown. */
+/** An attempt with its class and its responses in quiz order, in one statement (no count of tries); null when unknown. */
 export async function findAttempt(db: Database, id: string): Promise<StoredAttempt | null> {
-	return (await findAttemptWithTries(db, id))?.stored ?? null;
+	const [row] = await db
+		.select(attemptColumns)
+		.from(attempts)
+		.leftJoin(classes, eq(classes.id, attempts.classId))
+		.where(eq(attempts.id, id));
+	return row ? storedAttempt(id, row) : null;
 }
 
 /** How many attempts one student (by student key) has made at a quiz in a class. */
