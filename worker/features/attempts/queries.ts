@@ -97,11 +97,17 @@ function readResponses(attemptId: string, packed: unknown): ResponseRow[] {
 	});
 }
 
-/** What both readers of one attempt select: the attempt, its class and its packed responses. */
-const attemptColumns = { attempt: attempts, cls: classes, responses: packedResponses };
-
-function storedAttempt(id: string, row: { attempt: AttemptRow; cls: ClassRow | null; responses: unknown }): StoredAttempt {
-	return { attempt: row.attempt, cls: row.cls, responses: readResponses(id, row.responses) };
+/**
+ * One attempt by id with its class (null: practice) and its packed responses, in one statement; with
+ * `withTries`, also how many attempts its student has made so far (else that column is NULL, not counted).
+ */
+async function attemptRow(db: Database, id: string, withTries: boolean) {
+	const [row] = await db
+		.select({ attempt: attempts, cls: classes, responses: packedResponses, tries: withTries ? triesSoFar : sql<unknown>`NULL` })
+		.from(attempts)
+		.leftJoin(classes, eq(classes.id, attempts.classId))
+		.where(eq(attempts.id, id));
+	return row ? { stored: { attempt: row.attempt, cls: row.cls, responses: readResponses(id, row.responses) }, tries: row.tries } : null;
 }
 
 /**
@@ -109,22 +115,13 @@ function storedAttempt(id: string, row: { attempt: AttemptRow; cls: ClassRow | n
  * student has made so far: one statement, one round trip; null when unknown.
  */
 export async function findAttemptWithTries(db: Database, id: string): Promise<{ stored: StoredAttempt; tries: number } | null> {
-	const [row] = await db
-		.select({ ...attemptColumns, tries: triesSoFar })
-		.from(attempts)
-		.leftJoin(classes, eq(classes.id, attempts.classId))
-		.where(eq(attempts.id, id));
-	return row ? { stored: storedAttempt(id, row), tries: num(row.tries, "tries") } : null;
+	const read = await attemptRow(db, id, true);
+	return read ? { stored: read.stored, tries: num(read.tries, "tries") } : null;
 }
 
 /** An attempt with its class and its responses in quiz order, in one statement (no count of tries); null when unknown. */
 export async function findAttempt(db: Database, id: string): Promise<StoredAttempt | null> {
-	const [row] = await db
-		.select(attemptColumns)
-		.from(attempts)
-		.leftJoin(classes, eq(classes.id, attempts.classId))
-		.where(eq(attempts.id, id));
-	return row ? storedAttempt(id, row) : null;
+	return (await attemptRow(db, id, false))?.stored ?? null;
 }
 
 /** How many attempts one student (by student key) has made at a quiz in a class. */
