@@ -52,4 +52,33 @@ describe("attempt ids", () => {
 		expect(await isIssuedAttemptId(await newAttemptId(rotated.current), rotated)).toBe(true);
 		expect(await isIssuedAttemptId(old, { current: rotated.current })).toBe(false);
 	});
+
+	it("are laid out byte for byte as RFC 9562 writes a UUID: 8-4-4-4-12 lower-case hex digits", () => {
+		// The layout as it was first written, hex by Array.from and padStart.
+		const reference = (t: number, nonce: number, mac: Uint8Array) => {
+			const bytes = new Uint8Array(16);
+			for (let i = 5, v = t; i >= 0; i--, v = Math.floor(v / 256)) bytes[i] = v % 256;
+			bytes[6] = 0x70 | ((nonce >>> 22) & 0x0f);
+			bytes[7] = (nonce >>> 14) & 0xff;
+			bytes[8] = 0x80 | ((nonce >>> 8) & 0x3f);
+			bytes[9] = nonce & 0xff;
+			bytes.set(mac.subarray(0, 6), 10);
+			const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+			return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+		};
+		expect(assembleAttemptId(0x0190e1c2a3b4, 0x2a5b3c1, Uint8Array.of(0, 1, 0xab, 0xcd, 0xef, 0xff))).toBe(
+			"0190e1c2-a3b4-7a96-b3c1-0001abcdefff",
+		);
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 0, max: 2 ** 47 }),
+				fc.integer({ min: 0, max: 2 ** 26 - 1 }),
+				fc.uint8Array({ minLength: 6, maxLength: 6 }),
+				(t, nonce, mac) => {
+					expect(assembleAttemptId(t, nonce, mac)).toBe(reference(t, nonce, mac));
+				},
+			),
+			{ numRuns: 500 },
+		);
+	});
 });

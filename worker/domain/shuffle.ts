@@ -6,9 +6,10 @@
  * the order never matters to the score.
  */
 
-/** FNV-1a, 32 bits, over UTF-16 code units; the client computes the very same. */
-export function rank(key: string): number {
-	let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a's state after `key`, from state `h`: hashing a + b is continuing from a's state with b. */
+function fnv(h: number, key: string): number {
 	for (let i = 0; i < key.length; i++) {
 		h ^= key.charCodeAt(i);
 		h = Math.imul(h, 0x01000193) >>> 0;
@@ -16,12 +17,16 @@ export function rank(key: string): number {
 	return h;
 }
 
+/** FNV-1a, 32 bits, over UTF-16 code units; the client computes the very same. */
+export const rank = (key: string): number => fnv(FNV_OFFSET, key);
+
 export function shuffleChoices<T extends { id: string }>(attemptId: string, questionId: string, type: string, choices: readonly T[]): T[] {
 	if (type === "true_false") return [...choices];
-	// Each choice's rank once, not once per comparison; the same stable sort on the same keys.
-	const prefix = `${attemptId}:${questionId}:`;
+	// Each choice's rank once, not once per comparison, and the shared prefix hashed once: the same
+	// stable sort on the same keys as rank(`${attemptId}:${questionId}:${choice.id}`).
+	const prefix = rank(`${attemptId}:${questionId}:`);
 	return choices
-		.map((choice) => ({ choice, key: rank(prefix + choice.id) }))
+		.map((choice) => ({ choice, key: fnv(prefix, choice.id) }))
 		.sort((a, b) => a.key - b.key)
 		.map((k) => k.choice);
 }
