@@ -6,6 +6,7 @@ import type { AppEnv } from "../../env";
 import { notFound } from "../../http/problem";
 import { joinLimiter, tooManyJoins } from "../../http/rate-limit";
 import { validate } from "../../http/validate";
+import { Utf8Builder, utf8 } from "../../lib/utf8";
 import * as z from "../../lib/z";
 import { classCodeSchema } from "../attempts/schema";
 import { findQuiz } from "./library";
@@ -15,19 +16,19 @@ import { offeredBy } from "./service";
 type QuizForStudent = PublicQuiz & { attemptId: string };
 
 /**
- * The public quiz as JSON once per quiz version and isolate (a bounded number of them), without its
- * closing brace: each request only appends its own attempt id, instead of serialising the article
- * and every question again.
+ * The public quiz as JSON once per quiz version and isolate (a bounded number of them), in UTF-8 and
+ * without its closing brace: each request only appends its own attempt id, instead of serialising
+ * the article and every question again, or encoding them again.
  */
-const serialised = new Map<string, string>();
+const serialised = new Map<string, Uint8Array>();
 const SERIALISED_MAX = 256;
 
-function publicQuizJson(quiz: Quiz): string {
+function publicQuizJson(quiz: Quiz): Uint8Array {
 	const key = `${quiz.id}\u0000${quiz.version}`;
 	let json = serialised.get(key);
 	if (json === undefined) {
 		if (serialised.size >= SERIALISED_MAX) serialised.delete(serialised.keys().next().value ?? "");
-		json = JSON.stringify(publicQuiz(quiz)).slice(0, -1);
+		json = utf8(JSON.stringify(publicQuiz(quiz)).slice(0, -1));
 		serialised.set(key, json);
 	}
 	return json;
@@ -47,10 +48,14 @@ export const quizzesApi = new Hono<AppEnv>()
 		if (!found || found.archived) throw notFound("Quiz not found", `There is no quiz "${quizId}".`);
 		// A fresh server-issued attempt id: its timestamp is when the quiz was handed out.
 		c.header("Cache-Control", "no-store");
+		c.header("Content-Type", "application/json");
 		const attemptId = await newAttemptId(attemptSecrets(c.env).current);
-		const body = c.body(`${publicQuizJson(found.quiz)},"attemptId":${JSON.stringify(attemptId)}}`, {
-			headers: { "Content-Type": "application/json" },
-		});
+		const body = c.body(
+			new Utf8Builder()
+				.bytes(publicQuizJson(found.quiz))
+				.text(`,"attemptId":${JSON.stringify(attemptId)}}`)
+				.finish(),
+		);
 		// The same body c.json would write (a test compares them), typed as c.json would type it for the typed client.
 		return body as unknown as Response & TypedResponse<QuizForStudent, 200, "json">;
 	});
