@@ -7,7 +7,10 @@
 import { describe, expect, it } from "vitest";
 import { publicQuiz } from "../../worker/domain/quiz/public";
 import { shuffleChoices } from "../../worker/domain/shuffle";
-import { byline, QuizPage } from "../../worker/views/student/quiz";
+import { fromUtf8 } from "../../worker/lib/utf8";
+import { assetPaths } from "../../worker/views/assets";
+import { DOCTYPE, Document } from "../../worker/views/layout";
+import { byline, type QuizDocumentProps, QuizPage, quizDocument, quizPageProps } from "../../worker/views/student/quiz";
 import { issuedId } from "../fixtures/attempt-ids";
 import { call, postJson } from "../fixtures/http";
 import { QUIZ_ID, theQuiz } from "../fixtures/quiz";
@@ -159,6 +162,61 @@ describe("who is answering", () => {
 		// Still sent with the answers, as a hidden field.
 		expect(personal).toContain('<input type="hidden" name="classCode" value="ACDEFGHJ"/>');
 		expect(personal.match(/ACDEFGHJ/g)).toHaveLength(1);
+	});
+});
+
+describe("the page cut once per quiz version", () => {
+	/** The page rendered in one go, every part as JSX, inside the student pages' document. */
+	const inOneGo = async (props: QuizDocumentProps) =>
+		DOCTYPE + String(await Document({ ...quizPageProps(props.quiz), assets: props.assets, children: await QuizPage(props) }).toString());
+
+	it("is byte for byte the page rendered in one go, whoever answers and whatever they sent", async () => {
+		const full = await theQuiz();
+		const quiz = publicQuiz(full);
+		const assets = await assetPaths();
+		const short = quiz.questions.find((q) => q.type === "short")?.id ?? "";
+		const multiple = quiz.questions.find((q) => q.type === "multiple");
+		const hostile = `"><script>alert(1)</script> & 'x' \u{1F642}`;
+		const base = { quiz, articleByline: byline(full.article), assets, draft: {}, errors: { summary: [] } };
+		const cases: QuizDocumentProps[] = [
+			// Not joined, nothing typed: the common first visit.
+			{ ...base, attemptId: issuedId(), student: null, name: "", classCode: "" },
+			// Joined with a class code, and with a personal code; a name that needs escaping.
+			{ ...base, attemptId: issuedId(), student: { name: hostile, classCode: "K7MHQX" }, name: hostile, classCode: "K7MHQX" },
+			{ ...base, attemptId: issuedId(), student: { name: "Ada", classCode: "ACDEFGHJ" }, name: "Ada", classCode: "ACDEFGHJ" },
+			// The form again after a refusal: answers in place, a typed answer to escape, what to fix.
+			{
+				...base,
+				attemptId: issuedId(),
+				student: null,
+				name: hostile,
+				classCode: "nope",
+				draft: {
+					[short]: [hostile],
+					"q-third-party": ["pashin"],
+					[multiple?.id ?? ""]: (multiple?.choices ?? []).slice(0, 2).map((c) => c.id),
+				},
+				errors: { summary: ["The class code is unknown.", hostile], classCode: "The class code is unknown.", studentName: hostile },
+			},
+			// A joined student whose class code is no longer known: asked again, beside the field.
+			{
+				...base,
+				attemptId: issuedId(),
+				student: { name: "Ada", classCode: "K7MHQX" },
+				name: "Ada",
+				classCode: "K7MHQX",
+				errors: { summary: [], classCode: "This class code is not known." },
+			},
+		];
+		for (const props of cases) {
+			const cut = fromUtf8(await quizDocument(props));
+			expect(cut).toBe(await inOneGo(props));
+			expect(cut).not.toContain("<script>alert(1)");
+			expect(cut).not.toContain("<slot/>");
+		}
+		// The first case twice: the frame is reused, and the page is the same but for its attempt.
+		const [first] = cases;
+		if (first) expect(fromUtf8(await quizDocument({ ...first }))).toBe(await inOneGo(first));
 	});
 });
 

@@ -11,7 +11,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { PageEnv } from "../env";
 import { assetPaths } from "../views/assets";
 import { ErrorBody } from "../views/error";
-import type { PageProps } from "../views/layout";
+import { DOCTYPE, type PageProps } from "../views/layout";
 import { notFound, problemOf } from "./problem";
 import { NO_STORE } from "./security";
 
@@ -42,7 +42,7 @@ export function pages<E extends PageEnv>(shell: Shell<E>) {
 		c.setRenderer((content, props) =>
 			c.html(
 				<>
-					{raw("<!doctype html>")}
+					{raw(DOCTYPE)}
 					{shell(c, props, content)}
 				</>,
 			),
@@ -66,6 +66,17 @@ const OUTCOME_STATUS: Record<PageOutcome, ContentfulStatusCode> = {
 export function renderAs<E extends Env>(c: Context<E>, outcome: PageOutcome, content: Html, props: PageProps) {
 	c.status(OUTCOME_STATUS[outcome]);
 	return c.render(content, props);
+}
+
+/**
+ * Sends a page that renders its whole document itself, doctype included, as UTF-8 (the quiz page:
+ * rendered once per quiz version and cut where each request puts its own parts,
+ * views/student/quiz.tsx), with the status of its outcome. Every other page goes through `c.render`.
+ */
+export function sendDocument<E extends Env>(c: Context<E>, document: Uint8Array<ArrayBuffer>, outcome?: PageOutcome) {
+	if (outcome) c.status(OUTCOME_STATUS[outcome]);
+	c.header("Content-Type", "text/html; charset=UTF-8");
+	return c.body(document);
 }
 
 /**

@@ -11,9 +11,12 @@ export interface PageProps {
 	bodyClass?: string;
 }
 
+/** What every page starts with: standards mode. */
+export const DOCTYPE = "<!doctype html>";
+
 /**
  * Every page's document: one stylesheet, at most one deferred script, no fonts, nothing
- * third-party. The doctype comes from the renderer (http/html.tsx).
+ * third-party. The doctype (DOCTYPE) comes before it from the renderer (http/html.tsx).
  */
 export function Document(props: PageProps & { assets: AssetPaths; head?: Child; children?: Child }) {
 	const { title, description, assets, script, bodyClass, head, children } = props;

@@ -6,7 +6,7 @@ import type { Quiz } from "../../domain/quiz/schema";
 import type { PageEnv } from "../../env";
 import { limitBody } from "../../http/body-limit";
 import { type FormBody, formText, readForm } from "../../http/form";
-import { type PageOutcome, renderAs } from "../../http/html";
+import { type PageOutcome, renderAs, sendDocument } from "../../http/html";
 import { notFound, seeOther } from "../../http/problem";
 import { joinLimiter, tooManyJoins, tooManyPractice } from "../../http/rate-limit";
 import type * as z from "../../lib/z";
@@ -21,7 +21,7 @@ import {
 	quizRefusedPageProps,
 	SUBMIT_ANYWAY,
 } from "../../views/student/confirm";
-import { byline, type QuizErrors, QuizPage, quizPageProps } from "../../views/student/quiz";
+import { byline, type QuizErrors, quizDocument } from "../../views/student/quiz";
 import { ResultPage, resultPageProps } from "../../views/student/result";
 import { readStudent } from "../join/student-cookie";
 import { type FoundQuiz, findQuiz } from "../quizzes/library";
@@ -88,23 +88,21 @@ function shownQuiz(quiz: Quiz): PublicQuiz {
 }
 
 /** The quiz page. It carries a fresh attempt id (or the one being retried): never stored by any cache. */
-function quizPage(c: Context<PageEnv>, quiz: Quiz, state: QuizPageState, outcome?: PageOutcome) {
+async function quizPage(c: Context<PageEnv>, quiz: Quiz, state: QuizPageState, outcome?: PageOutcome) {
 	const student = state.student === undefined ? readStudent(c) : state.student;
-	const shown = shownQuiz(quiz);
 	c.header("Cache-Control", "no-store");
-	const page = (
-		<QuizPage
-			quiz={shown}
-			articleByline={byline(quiz.article)}
-			attemptId={state.attemptId}
-			student={student}
-			name={state.name ?? student?.name ?? ""}
-			classCode={state.classCode ?? student?.classCode ?? ""}
-			draft={state.draft ?? {}}
-			errors={state.errors ?? { summary: [] }}
-		/>
-	);
-	return outcome ? renderAs(c, outcome, page, quizPageProps(shown)) : c.render(page, quizPageProps(shown));
+	const page = await quizDocument({
+		quiz: shownQuiz(quiz),
+		articleByline: byline(quiz.article),
+		attemptId: state.attemptId,
+		student,
+		name: state.name ?? student?.name ?? "",
+		classCode: state.classCode ?? student?.classCode ?? "",
+		draft: state.draft ?? {},
+		errors: state.errors ?? { summary: [] },
+		assets: c.var.assets,
+	});
+	return sendDocument(c, page, outcome);
 }
 
 /** The page instead of a quiz the student's class does not take now (forbidden), or has no attempt left for them (a conflict). */
