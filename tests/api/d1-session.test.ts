@@ -88,6 +88,20 @@ describe("the D1 session bookmark", () => {
 		expect(viaCookie.headers.get(BOOKMARK_HEADER)).toBe(FUTURE);
 	});
 
+	it("a prepared query (made once per isolate) runs on the session of each request that runs it, not of the first", async () => {
+		const { attemptId, res } = submit();
+		expect((await res).status).toBe(201);
+		// GET /api/attempts/:id reads through a drizzle prepared query. Without a bookmark, a request's
+		// session says where the database was only once a query ran on it: each read must carry one.
+		for (let i = 0; i < 3; i++) {
+			const read = await call(`/api/attempts/${attemptId}`);
+			expect(read.status).toBe(200);
+			expect(read.headers.get(BOOKMARK_HEADER)).toMatch(BOOKMARK);
+		}
+		const later = await call(`/api/attempts/${attemptId}`, { headers: { [BOOKMARK_HEADER]: FUTURE } });
+		expect(later.headers.get(BOOKMARK_HEADER)).toBe(FUTURE);
+	});
+
 	it("a write starts at the primary whatever bookmark it brings", async () => {
 		const { res } = submit({ [BOOKMARK_HEADER]: FUTURE });
 		const r = await res;

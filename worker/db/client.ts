@@ -24,3 +24,21 @@ export function createDb(d1: D1Database): Database {
 	}
 	return db;
 }
+
+/**
+ * A drizzle prepared query, made by `make` once per client (so once per D1 binding and isolate)
+ * rather than built from the query builder on every request: for the hottest reads, building the
+ * SQL of a select over two whole tables cost about as much as D1's own call. Its statement takes
+ * the session of the request that runs it (db/session.ts, SessionStatement).
+ */
+export function preparedOnce<Q>(make: (db: Database) => Q): (db: Database) => Q {
+	const kept = new WeakMap<Database, Q>();
+	return (db) => {
+		let query = kept.get(db);
+		if (query === undefined) {
+			query = make(db);
+			kept.set(db, query);
+		}
+		return query;
+	};
+}

@@ -21,6 +21,48 @@ export function inSession<T>(session: D1DatabaseSession, fn: () => Promise<T>): 
 const routed = new WeakMap<D1Database, D1Database>();
 
 /**
+ * A statement that takes its session when it is bound or run, not when it is prepared. drizzle's
+ * prepared queries (`.prepare()`, used for the hottest reads) prepare their statement once, when
+ * the query is made, which is once per isolate; they bind it on every run (drizzle-orm/d1/session.js
+ * always calls `bind`, in a batch too), so each run is a fresh D1 statement on the session of the
+ * request that runs it, exactly as an unprepared query's is.
+ */
+class SessionStatement implements D1PreparedStatement {
+	constructor(
+		private readonly query: string,
+		private readonly target: () => D1Database | D1DatabaseSession,
+	) {}
+
+	private now(): D1PreparedStatement {
+		return this.target().prepare(this.query);
+	}
+
+	bind(...values: unknown[]): D1PreparedStatement {
+		return this.now().bind(...values);
+	}
+
+	first<T = unknown>(colName: string): Promise<T | null>;
+	first<T = Record<string, unknown>>(): Promise<T | null>;
+	first<T>(colName?: string): Promise<T | null> {
+		return colName === undefined ? this.now().first<T>() : this.now().first<T>(colName);
+	}
+
+	run<T = Record<string, unknown>>(): Promise<D1Result<T>> {
+		return this.now().run<T>();
+	}
+
+	all<T = Record<string, unknown>>(): Promise<D1Result<T>> {
+		return this.now().all<T>();
+	}
+
+	raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>;
+	raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>;
+	raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<[string[], ...T[]] | T[]> {
+		return options?.columnNames ? this.now().raw<T>({ columnNames: true }) : this.now().raw<T>();
+	}
+}
+
+/**
  * The database as drizzle takes it, sending each query through the session of the request that
  * makes it (inSession), or through the database itself outside any (a stream read after its
  * request's handler has returned, the daily clean-up). One per binding and isolate, so that
@@ -32,7 +74,7 @@ export function routedDatabase(database: D1Database): D1Database {
 	if (db === undefined) {
 		const target = () => requestSession.getStore() ?? database;
 		db = {
-			prepare: (query: string) => target().prepare(query),
+			prepare: (query: string) => new SessionStatement(query, target),
 			batch: <T>(statements: D1PreparedStatement[]) => target().batch<T>(statements),
 			withSession: (constraintOrBookmark?: string) => database.withSession(constraintOrBookmark),
 			exec: (query: string) => database.exec(query),

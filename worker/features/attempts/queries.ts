@@ -1,6 +1,6 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Database } from "../../db/client";
+import { type Database, preparedOnce } from "../../db/client";
 import { BrokenRow, num, text } from "../../db/columns";
 import { type AttemptRow, attempts, type ClassRow, classes, quizOpens, type ResponseRow, responses, rosterStudents } from "../../db/schema";
 import { type GradedResponse, readStoredAnswer } from "../../domain/quiz/grading";
@@ -102,13 +102,19 @@ function readResponses(attemptId: string, packed: unknown): ResponseRow[] {
  * `withTries`, also how many attempts its student has made so far (else that column is NULL, not counted).
  */
 async function attemptRow(db: Database, id: string, withTries: boolean) {
-	const [row] = await db
-		.select({ attempt: attempts, cls: classes, responses: packedResponses, tries: withTries ? triesSoFar : sql<unknown>`NULL` })
-		.from(attempts)
-		.leftJoin(classes, eq(classes.id, attempts.classId))
-		.where(eq(attempts.id, id));
+	const [row] = await (withTries ? attemptWithTries : attemptWithoutTries)(db).execute({ id });
 	return row ? { stored: { attempt: row.attempt, cls: row.cls, responses: readResponses(id, row.responses) }, tries: row.tries } : null;
 }
+
+const attemptQuery = (db: Database, tries: SQL<unknown>) =>
+	db
+		.select({ attempt: attempts, cls: classes, responses: packedResponses, tries })
+		.from(attempts)
+		.leftJoin(classes, eq(classes.id, attempts.classId))
+		.where(eq(attempts.id, sql.placeholder("id")))
+		.prepare();
+const attemptWithTries = preparedOnce((db) => attemptQuery(db, triesSoFar));
+const attemptWithoutTries = preparedOnce((db) => attemptQuery(db, sql<unknown>`NULL`));
 
 /**
  * An attempt with its class (null: practice), its responses in quiz order and how many attempts its
