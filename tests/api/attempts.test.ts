@@ -264,8 +264,12 @@ describe("POST /api/attempts rejects bad input with a problem", () => {
 		const stored = await insertAttempt(db, attempt, graded);
 		expect(stored.attempt).toEqual({ ...attempt, attemptNumber: 1 });
 		// The second attempt of the same practice student is number 2 (class_id IS NULL counts).
-		const again = await insertAttempt(db, { ...attempt, id: issuedId() }, []);
+		// Without a known start (an id not issued by this server), started_at is NULL, not 0 or "null".
+		const againId = issuedId();
+		const again = await insertAttempt(db, { ...attempt, id: againId, startedAt: null }, []);
 		expect(again.attempt.attemptNumber).toBe(2);
+		const againRow = await env.DB.prepare("SELECT started_at, typeof(started_at) AS t FROM attempts WHERE id = ?").bind(againId).first();
+		expect(againRow).toEqual({ started_at: null, t: "null" });
 
 		const row = await env.DB.prepare("SELECT * FROM attempts WHERE id = ?").bind(id).first();
 		expect(row).toEqual({
