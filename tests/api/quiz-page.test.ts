@@ -9,8 +9,9 @@ import { publicQuiz } from "../../worker/domain/quiz/public";
 import { shuffleChoices } from "../../worker/domain/shuffle";
 import { fromUtf8 } from "../../worker/lib/utf8";
 import { assetPaths } from "../../worker/views/assets";
-import { DOCTYPE, Document } from "../../worker/views/layout";
+import { DOCTYPE } from "../../worker/views/layout";
 import { byline, type QuizDocumentProps, QuizPage, quizDocument, quizPageProps } from "../../worker/views/student/quiz";
+import { studentDocument } from "../../worker/views/student/shell";
 import { issuedId } from "../fixtures/attempt-ids";
 import { call, postJson } from "../fixtures/http";
 import { QUIZ_ID, theQuiz } from "../fixtures/quiz";
@@ -166,9 +167,9 @@ describe("who is answering", () => {
 });
 
 describe("the page cut once per quiz version", () => {
-	/** The page rendered in one go, every part as JSX, inside the student pages' document. */
+	/** The page rendered in one go, every part as JSX, inside the student pages' document, as c.render would. */
 	const inOneGo = async (props: QuizDocumentProps) =>
-		DOCTYPE + String(await Document({ ...quizPageProps(props.quiz), assets: props.assets, children: await QuizPage(props) }).toString());
+		DOCTYPE + String(await studentDocument(quizPageProps(props.quiz), props.assets, await QuizPage(props)).toString());
 
 	it("is byte for byte the page rendered in one go, whoever answers and whatever they sent", async () => {
 		const full = await theQuiz();

@@ -9,7 +9,8 @@ import { ANSWER_FIELD, type Draft } from "../../features/attempts/form";
 import { fromUtf8, Utf8Builder, utf8 } from "../../lib/utf8";
 import type { AssetPaths } from "../assets";
 import { ErrorSummary, NameAndClassFields } from "../fields";
-import { Bar, DOCTYPE, Document, type PageProps } from "../layout";
+import { Bar, DOCTYPE, type PageProps } from "../layout";
+import { studentDocument } from "./shell";
 
 export interface QuizErrors {
 	/** Shown at the top of the form, each a sentence. */
@@ -162,7 +163,7 @@ const asksIdentity = (props: QuizProps) => props.student === null || Boolean(pro
 
 /**
  * `/quiz/:quizId` rendered in one go, every part as JSX: the definition the cut page below must equal
- * (a test holds them byte for byte). The document around it is the student pages' (views/layout).
+ * (a test holds them byte for byte). The document around it is the student pages' (studentDocument).
  */
 export async function QuizPage(props: QuizProps) {
 	const { quiz, draft } = props;
@@ -201,13 +202,15 @@ function pageFrame(quiz: PublicQuiz, articleByline: string, assets: AssetPaths):
 	return pageFrames(quiz, async () => {
 		const slot = raw(SLOT);
 		const page = await html(
-			<Document {...quizPageProps(quiz)} assets={assets}>
+			studentDocument(
+				quizPageProps(quiz),
+				assets,
 				<QuizPageWith
 					quiz={quiz}
 					article={await articlePanel(quiz, articleByline)}
 					parts={{ intro: slot, mapItems: slot, attemptId: slot, identity: slot, questions: slot }}
-				/>
-			</Document>,
+				/>,
+			),
 		);
 		const pieces = `${DOCTYPE}${page}`.split(SLOT);
 		if (pieces.length !== PART_COUNT + 1) throw new Error("the quiz page lost one of its slots");
@@ -227,7 +230,7 @@ export type QuizDocumentProps = QuizProps & { assets: AssetPaths };
 /**
  * The quiz page's document (doctype included) for one request: the frame of its quiz version with
  * this request's parts put in. Equal, byte for byte, to rendering QuizPage inside the student pages'
- * Document.
+ * document (studentDocument, views/student/shell.tsx).
  */
 export async function quizDocument(props: QuizDocumentProps): Promise<Uint8Array<ArrayBuffer>> {
 	const { quiz, draft, errors } = props;
