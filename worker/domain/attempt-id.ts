@@ -13,6 +13,8 @@
  * Pure (Web Crypto only): the load tools sign ids for their local server with the very same layout.
  */
 
+import { toHex } from "../lib/hash";
+
 /** The secrets that sign and verify attempt ids: the current one, and the one before it during a rotation. */
 export interface AttemptSecrets {
 	current: string;
@@ -52,9 +54,6 @@ export function macInput(timestampMs: number, nonce: number): Uint8Array {
 	return out;
 }
 
-/** Each byte's two lower-case hex digits. */
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
-
 /** Lays out a UUIDv7 from its timestamp, its 26-bit nonce and (at least) the first 6 bytes of its MAC. */
 export function assembleAttemptId(timestampMs: number, nonce: number, mac: Uint8Array): string {
 	const bytes = new Uint8Array(16);
@@ -66,9 +65,8 @@ export function assembleAttemptId(timestampMs: number, nonce: number, mac: Uint8
 	bytes[8] = 0x80 | ((n >>> 8) & 0x3f);
 	bytes[9] = n & 0xff;
 	bytes.set(mac.subarray(0, MAC_BYTES), 10);
-	let id = "";
-	for (let i = 0; i < 16; i++) id += (i === 4 || i === 6 || i === 8 || i === 10 ? "-" : "") + HEX[bytes[i] ?? 0];
-	return id;
+	const hex = toHex(bytes);
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The parts of a well-formed UUIDv7: its timestamp, nonce and MAC bytes; null for anything else. */

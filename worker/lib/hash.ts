@@ -1,7 +1,10 @@
+/** Each byte's two lower-case hex digits. */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
 /** Lower-case hex of bytes. */
 export function toHex(bytes: Uint8Array): string {
 	let out = "";
-	for (const b of bytes) out += b.toString(16).padStart(2, "0");
+	for (const b of bytes) out += HEX[b] ?? "";
 	return out;
 }
 
