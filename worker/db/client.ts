@@ -26,10 +26,11 @@ export function createDb(d1: D1Database): Database {
 }
 
 /**
- * A drizzle prepared query, made by `make` once per client (so once per D1 binding and isolate)
- * rather than built from the query builder on every request: for the hottest reads, building the
- * SQL of a select over two whole tables cost about as much as D1's own call. Its statement takes
- * the session of the request that runs it (db/session.ts, SessionStatement).
+ * What `make` builds from a client, made once per client (so once per D1 binding and isolate)
+ * rather than on every request: a drizzle prepared query, or a statement's SQL built with
+ * placeholders. For the hottest queries, building the SQL through the query builder cost about as
+ * much as D1's own call. A prepared statement takes the session of the request that runs it
+ * (db/session.ts, SessionStatement).
  */
 export function preparedOnce<Q>(make: (db: Database) => Q): (db: Database) => Q {
 	const kept = new WeakMap<Database, Q>();

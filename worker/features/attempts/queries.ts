@@ -1,4 +1,4 @@
-import { and, count, eq, fillPlaceholders, type Query, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, fillPlaceholders, getTableColumns, type Query, type SQL, sql } from "drizzle-orm";
 import { type Database, preparedOnce } from "../../db/client";
 import { BrokenRow, num, text } from "../../db/columns";
 import { type AttemptRow, attempts, type ClassRow, classes, quizOpens, type ResponseRow, responses, rosterStudents } from "../../db/schema";
@@ -105,35 +105,28 @@ const insertAttemptSql = preparedOnce((db) =>
 		.toSQL(),
 );
 
-/** Columns of a response row, so rows per statement stay within D1's parameter limit. */
-const RESPONSE_COLUMNS = 6;
-const RESPONSES_PER_STATEMENT = Math.floor(D1_MAX_PARAMS / RESPONSE_COLUMNS);
+/** Response rows per statement, so that one statement stays within D1's parameter limit. */
+const RESPONSES_PER_STATEMENT = Math.floor(D1_MAX_PARAMS / Object.keys(getTableColumns(responses)).length);
 
-/** `count` response rows of one attempt, placeholders q0, n0, a0, c0, p0, q1, …; one statement per count and client. */
-const insertResponsesSql = (() => {
-	const kept = new WeakMap<Database, Map<number, Query>>();
-	return (db: Database, count: number): Query => {
-		let byCount = kept.get(db);
-		if (byCount === undefined) {
-			byCount = new Map();
-			kept.set(db, byCount);
-		}
-		let query = byCount.get(count);
-		if (query === undefined) {
-			const rows = Array.from({ length: count }, (_, i) => ({
-				attemptId: p("attemptId"),
-				questionId: p(`q${i}`),
-				position: p(`n${i}`),
-				answer: p(`a${i}`),
-				correct: p(`c${i}`),
-				points: p(`p${i}`),
-			}));
-			query = db.insert(responses).values(rows).toSQL();
-			byCount.set(count, query);
-		}
-		return query;
-	};
-})();
+/** Per client, the insert of `count` response rows of one attempt (placeholders q0, n0, a0, c0, p0, q1, …), built once per count. */
+const responseInserts = preparedOnce(() => new Map<number, Query>());
+function insertResponsesSql(db: Database, count: number): Query {
+	const byCount = responseInserts(db);
+	let query = byCount.get(count);
+	if (query === undefined) {
+		const rows = Array.from({ length: count }, (_, i) => ({
+			attemptId: p("attemptId"),
+			questionId: p(`q${i}`),
+			position: p(`n${i}`),
+			answer: p(`a${i}`),
+			correct: p(`c${i}`),
+			points: p(`p${i}`),
+		}));
+		query = db.insert(responses).values(rows).toSQL();
+		byCount.set(count, query);
+	}
+	return query;
+}
 
 /** An attempt and its responses, as written. */
 export interface AttemptRows {
