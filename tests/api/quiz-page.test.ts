@@ -215,7 +215,7 @@ describe("the page cut once per quiz version", () => {
 			expect(cut).not.toContain("<script>alert(1)");
 			expect(cut).not.toContain("<slot/>");
 		}
-		// The first case twice: the frame is reused, and the page is the same but for its attempt.
+		// The first case again, from the frames kept since: still the same page.
 		const [first] = cases;
 		if (first) expect(fromUtf8(await quizDocument({ ...first }))).toBe(await inOneGo(first));
 	});
