@@ -6,6 +6,7 @@ import type { AppEnv } from "../../env";
 import { notFound } from "../../http/problem";
 import { joinLimiter, tooManyJoins } from "../../http/rate-limit";
 import { validate } from "../../http/validate";
+import { boundedMemo } from "../../lib/memo";
 import { Utf8Builder, utf8 } from "../../lib/utf8";
 import * as z from "../../lib/z";
 import { classCodeSchema } from "../attempts/schema";
@@ -20,18 +21,10 @@ type QuizForStudent = PublicQuiz & { attemptId: string };
  * without its closing brace: each request only appends its own attempt id, instead of serialising
  * the article and every question again, or encoding them again.
  */
-const serialised = new Map<string, Uint8Array>();
-const SERIALISED_MAX = 256;
+const serialised = boundedMemo<Uint8Array>(256);
 
 function publicQuizJson(quiz: Quiz): Uint8Array {
-	const key = `${quiz.id}\u0000${quiz.version}`;
-	let json = serialised.get(key);
-	if (json === undefined) {
-		if (serialised.size >= SERIALISED_MAX) serialised.delete(serialised.keys().next().value ?? "");
-		json = utf8(JSON.stringify(publicQuiz(quiz)).slice(0, -1));
-		serialised.set(key, json);
-	}
-	return json;
+	return serialised(`${quiz.id}\u0000${quiz.version}`, () => utf8(JSON.stringify(publicQuiz(quiz)).slice(0, -1)));
 }
 
 /** Quizzes as students get them: no answers, explanations or evidence. */

@@ -9,6 +9,7 @@ import type { ClassRow, TeacherQuizRow } from "../../db/schema";
 import { buildCatalog, type Catalog, toQuiz } from "../../domain/quiz/catalog";
 import { quizSummary } from "../../domain/quiz/public";
 import type { Quiz, QuizContent } from "../../domain/quiz/schema";
+import { boundedMemo } from "../../lib/memo";
 import { findCurrentVersion, findVersion, listOpenTeacherQuizzes } from "./queries";
 
 /** Teachers' quiz ids start with this (and built-in ids never do: `npm run quiz:check` refuses them). */
@@ -31,21 +32,10 @@ export interface FoundQuiz {
 }
 
 /** Versions never change, so a built quiz is kept per isolate by id and version (a bounded number of them). */
-const built = new Map<string, Promise<Quiz>>();
-const BUILT_MAX = 256;
-
-function memo(key: string, content: QuizContent): Promise<Quiz> {
-	let quiz = built.get(key);
-	if (!quiz) {
-		if (built.size >= BUILT_MAX) built.delete(built.keys().next().value ?? "");
-		quiz = toQuiz(content);
-		built.set(key, quiz);
-	}
-	return quiz;
-}
+const built = boundedMemo<Promise<Quiz>>(256);
 
 async function found(row: { quiz: TeacherQuizRow; content: QuizContent }, version: string): Promise<FoundQuiz> {
-	const quiz = await memo(`${row.quiz.id}\u0000${version}`, row.content);
+	const quiz = await built(`${row.quiz.id}\u0000${version}`, () => toQuiz(row.content));
 	return { quiz, teacherId: row.quiz.teacherId, archived: row.quiz.archivedAt !== null };
 }
 

@@ -6,6 +6,7 @@ import type { PublicQuiz } from "../../domain/quiz/public";
 import { isPersonalCode } from "../../domain/secrets";
 import { shuffleChoices } from "../../domain/shuffle";
 import { ANSWER_FIELD, type Draft } from "../../features/attempts/form";
+import { boundedMemo } from "../../lib/memo";
 import { fromUtf8, Utf8Builder, utf8 } from "../../lib/utf8";
 import type { AssetPaths } from "../assets";
 import { ErrorSummary, NameAndClassFields } from "../fields";
@@ -197,6 +198,18 @@ interface PageFrame {
 
 const PART_COUNT = 5;
 
+/**
+ * What is rendered once per quiz version in this isolate (versions are immutable: the key names the
+ * content): the article panel, each question's frame and the page's frame (whose stylesheet and
+ * script names are the bundle's, the same for the isolate's life). At most MAX_VERSIONS of each are
+ * kept, the oldest dropped first; per request only the attempt's own parts are rendered.
+ */
+const MAX_VERSIONS = 64;
+function versionCache<T>() {
+	const kept = boundedMemo<Promise<T>>(MAX_VERSIONS);
+	return (quiz: PublicQuiz, render: () => Promise<T>): Promise<T> => kept(`${quiz.id}@${quiz.version}`, render);
+}
+
 const pageFrames = versionCache<PageFrame>();
 function pageFrame(quiz: PublicQuiz, articleByline: string, assets: AssetPaths): Promise<PageFrame> {
 	return pageFrames(quiz, async () => {
@@ -292,28 +305,6 @@ function ArticlePanel({ quiz, articleByline }: { quiz: PublicQuiz; articleByline
 			</p>
 		</section>
 	);
-}
-
-/**
- * What is rendered once per quiz version in this isolate (versions are immutable: the key names the
- * content): the article panel, each question's frame and the page's frame (whose stylesheet and
- * script names are the bundle's, the same for the isolate's life). At most MAX_VERSIONS of each are
- * kept, the oldest dropped first; per request only the attempt's own parts are rendered.
- */
-const MAX_VERSIONS = 64;
-function versionCache<T>() {
-	const kept = new Map<string, T>();
-	return async (quiz: PublicQuiz, render: () => Promise<T>): Promise<T> => {
-		const key = `${quiz.id}@${quiz.version}`;
-		let value = kept.get(key);
-		if (value === undefined) {
-			value = await render();
-			const oldest = kept.keys().next();
-			if (kept.size >= MAX_VERSIONS && !oldest.done) kept.delete(oldest.value);
-			kept.set(key, value);
-		}
-		return value;
-	};
 }
 
 const html = async (node: JSX.Element): Promise<string> => String(await node.toString());

@@ -4,6 +4,7 @@ import type { ClassRow } from "../../db/schema";
 import { truncate } from "../../domain/lms/common";
 import { formatInZone } from "../../domain/time-zone";
 import type { ClassDashboard, QuizResults, SortDirection, TableSort } from "../../features/classes/dashboard-service";
+import { boundedMemo } from "../../lib/memo";
 import {
 	difficultyWord,
 	discriminationWord,
@@ -353,16 +354,12 @@ function Results({ cls, r, quizzes, zone }: { cls: ClassRow; r: QuizResults; qui
 }
 
 /** QR codes of join links, drawn once per isolate (a few milliseconds each), a bounded number kept. */
-const qrCodes = new Map<string, string>();
+const qrCodes = boundedMemo<string>(64);
 
 function joinQr(joinUrl: string): string {
-	let svg = qrCodes.get(joinUrl);
-	if (svg === undefined) {
-		svg = renderSVG(joinUrl, { border: 2 }).replace("<svg ", '<svg role="img" aria-label="QR code of the join link" ');
-		if (qrCodes.size >= 64) qrCodes.delete(qrCodes.keys().next().value ?? "");
-		qrCodes.set(joinUrl, svg);
-	}
-	return svg;
+	return qrCodes(joinUrl, () =>
+		renderSVG(joinUrl, { border: 2 }).replace("<svg ", '<svg role="img" aria-label="QR code of the join link" '),
+	);
 }
 
 export interface ClassPageProps {
