@@ -48,6 +48,20 @@ const GZIP_BUDGET = 300 * KB;
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const x = (n: number) => `${n.toFixed(2)}×`;
 
+/**
+ * The same ratio round by round (run r of the target against run r of its baseline, minutes apart at
+ * most), as "rounds a–b×": how far one run can land from the median, which a target near its line
+ * needs beside it.
+ */
+function roundRange(m: Measured, b: Measured, figure: (run: Measured["runs"][number]) => number): string {
+	const ratios = m.runs.flatMap((run, i) => {
+		const base = b.runs[i];
+		return base && figure(base) > 0 ? [figure(run) / figure(base)] : [];
+	});
+	if (ratios.length < 2) return "";
+	return `; rounds ${Math.min(...ratios).toFixed(2)}–${x(Math.max(...ratios))}`;
+}
+
 /** The request targets: a req/s ratio floor, and a p99 ratio ceiling per target (both against its baseline, same run). */
 const RPS_TARGETS: [key: string, min: number, what: string][] = [
 	["quiz", 0.9, "Quiz JSON (GET /api/quizzes/:id)"],
@@ -73,7 +87,11 @@ export function evaluate(r: Results): TargetLine[] {
 			continue;
 		}
 		const ratio = m.rps / b.rps;
-		lines.push({ name: `${what} req/s ≥ ${min}× ${b.label}`, pass: ratio >= min, value: `${fmt(m.rps)} vs ${fmt(b.rps)} = ${x(ratio)}` });
+		lines.push({
+			name: `${what} req/s ≥ ${min}× ${b.label}`,
+			pass: ratio >= min,
+			value: `${fmt(m.rps)} vs ${fmt(b.rps)} = ${x(ratio)}${roundRange(m, b, (run) => run.rps)}`,
+		});
 	}
 	for (const [key, max] of P99_TARGETS) {
 		const m = api.get(key);
@@ -85,7 +103,12 @@ export function evaluate(r: Results): TargetLine[] {
 				pass: null,
 				value: key === "page" && !r.pageMeasured ? "not measured: GET /quiz/:id is not served yet" : "not measured",
 			});
-		else lines.push({ name, pass: m.p99 <= max * b.p99, value: `${m.p99} ms vs ${b.p99} ms = ${x(m.p99 / b.p99)}` });
+		else
+			lines.push({
+				name,
+				pass: m.p99 <= max * b.p99,
+				value: `${m.p99} ms vs ${b.p99} ms = ${x(m.p99 / b.p99)}${roundRange(m, b, (run) => run.p99)}`,
+			});
 	}
 	const ex = r.exports;
 	if (!ex.measured) {
@@ -269,7 +292,7 @@ export function renderMarkdown(r: Results): string {
 			.map(([k, v]) => `${k} ${v}`)
 			.join(", ")}.`,
 		`- Servers: the app (wrangler.toml) and two baselines (bench/baselines/hello: a constant response; bench/baselines/raw-insert: one D1 batch of the attempt row and its 20 response rows, the app's migrations, no validation), each under \`wrangler dev --local\` (workerd) with its own local D1; ${r.method.pinned}.`,
-		`- Load: autocannon ${e.versions.autocannon} in a separate Node process per run, ${String(r.method.connections)} connections, ${String(r.method.warmupSeconds)} s warm-up per target, then ${String(r.method.repeats)} runs of ${String(r.method.seconds)} s per target, targets interleaved run by run; median reported. POST bodies are one fixed valid practice submission, each request with a fresh server-issued attempt id and its own client address (CF-Connecting-IP: a class of phones, so the practice limiter counts each student, as it would in class); GET /api/attempts/:id cycles through 200 stored attempts.`,
+		`- Load: autocannon ${e.versions.autocannon} in a separate Node process per run, ${String(r.method.connections)} connections, ${String(r.method.warmupSeconds)} s warm-up per target, then ${String(r.method.repeats)} runs of ${String(r.method.seconds)} s per target, targets interleaved run by run; median reported, and beside each target its ratio round by round (run r against the baseline's run r) as a range. POST bodies are one fixed valid practice submission, each request with a fresh server-issued attempt id and its own client address (CF-Connecting-IP: a class of phones, so the practice limiter counts each student, as it would in class); GET /api/attempts/:id cycles through 200 stored attempts.`,
 		"- Exports: attempts (each with 20 responses, each by a different student) seeded with SQL straight into the local D1 SQLite file while the server is stopped; scores.csv, gradebook.csv and responses.csv each downloaded once to warm up, then three times timed to the first body byte and to the end (the medians reported); workerd peak RSS (VmHWM, reset before each download; the highest of the three) from /proc; the floor is `sqlite3 -csv` running one query for the same data (same filter, order and stored values as the file writes, no pages, no formatting) on the same file, after each timed download (the median of the three).",
 		"- Bundle: `wrangler deploy --dry-run --outdir <tmp>`, source maps excluded.",
 		"- Drafter cost: esbuild (the bundler wrangler uses) builds worker/index.ts twice with the same settings, once with worker/domain/drafter replaced by an empty module; start-up is the time `import()` of the bundle takes in a fresh Node process (V8, as workerd), the median of the runs.",
