@@ -75,6 +75,23 @@ interface LighthouseRun {
 
 const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
 
+/** A run Lighthouse could not complete (e.g. NO_NAVSTART, a trace it failed to record): it asks to be run again. */
+class LighthouseRuntimeError extends Error {}
+
+/** Each run Lighthouse itself reports as failed is tried again, up to this many times; any other error stops the audit. */
+const LIGHTHOUSE_RETRIES = 2;
+
+async function runLighthouseAgainIfAsked(port: number, url: string): Promise<LighthouseRun> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await runLighthouse(port, url);
+		} catch (err) {
+			if (!(err instanceof LighthouseRuntimeError) || attempt >= LIGHTHOUSE_RETRIES) throw err;
+			process.stderr.write(`${err.message}; running it again\n`);
+		}
+	}
+}
+
 async function runLighthouse(port: number, url: string): Promise<LighthouseRun> {
 	const result = await lighthouse(url, {
 		port,
@@ -85,7 +102,7 @@ async function runLighthouse(port: number, url: string): Promise<LighthouseRun> 
 	});
 	if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
 	const { lhr } = result;
-	if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+	if (lhr.runtimeError) throw new LighthouseRuntimeError(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
 	const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 	const failedAudits = Object.values(lhr.categories)
 		.flatMap((cat) => cat.auditRefs.filter((r) => r.weight > 0).map((r) => lhr.audits[r.id]))
@@ -143,7 +160,7 @@ async function main() {
 		for (const p of pages) {
 			lighthouseRuns[p.name] = [];
 			for (let i = 0; i < RUNS; i++) {
-				const run = await runLighthouse(chrome.port, `${server.url}${p.url}`);
+				const run = await runLighthouseAgainIfAsked(chrome.port, `${server.url}${p.url}`);
 				process.stderr.write(`lighthouse ${p.name} run ${i + 1}/${RUNS}: ${run.performance}/${run.accessibility}/${run.bestPractices}\n`);
 				lighthouseRuns[p.name]?.push(run);
 			}
