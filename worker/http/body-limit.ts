@@ -1,5 +1,6 @@
 import type { Context, Env } from "hono";
 import { createMiddleware } from "hono/factory";
+import { concatBytes } from "../lib/bytes";
 import { tooLarge as tooLargeProblem } from "./problem";
 
 /** The limit of every JSON API body (a full quiz's answers take a few KiB); the authoring routes set larger ones of their own. */
@@ -45,7 +46,7 @@ export function limitBody(maxBytes: number, detail = `The request body is larger
 				}
 				chunks.push(value);
 			}
-			c.req.raw = new Request(c.req.raw, { body: concat(chunks, size) });
+			c.req.raw = new Request(c.req.raw, { body: concatBytes(chunks, size) });
 		}
 	}
 }
@@ -65,14 +66,4 @@ async function drain(source: ReadableStream<Uint8Array> | ReadableStreamDefaultR
 	} catch {
 		// The client went away: nothing left to drain.
 	}
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-	const out = new Uint8Array(size);
-	let at = 0;
-	for (const chunk of chunks) {
-		out.set(chunk, at);
-		at += chunk.byteLength;
-	}
-	return out;
 }

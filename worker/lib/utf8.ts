@@ -3,6 +3,8 @@
  * the caller), and a request's own text encoded as it is added. Sending the bytes spares the
  * runtime from flattening a string of hundreds of pieces and encoding all of it again per request.
  */
+import { concatBytes } from "./bytes";
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -25,17 +27,11 @@ export class Utf8Builder {
 
 	/** Adds text, encoded now. */
 	text(text: string): this {
-		return text === "" ? this : this.bytes(encoder.encode(text));
+		return text === "" ? this : this.bytes(utf8(text));
 	}
 
 	/** Everything added, in order, as one array. */
 	finish(): Uint8Array<ArrayBuffer> {
-		const out = new Uint8Array(this.#length);
-		let at = 0;
-		for (const chunk of this.#chunks) {
-			out.set(chunk, at);
-			at += chunk.length;
-		}
-		return out;
+		return concatBytes(this.#chunks, this.#length);
 	}
 }
