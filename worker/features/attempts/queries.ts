@@ -3,6 +3,7 @@ import { type Database, preparedOnce } from "../../db/client";
 import { BrokenRow, num, text } from "../../db/columns";
 import { type AttemptRow, attempts, type ClassRow, classes, quizOpens, type ResponseRow, responses, rosterStudents } from "../../db/schema";
 import { type GradedResponse, readStoredAnswer } from "../../domain/quiz/grading";
+import { boundedMemo } from "../../lib/memo";
 
 /** D1 binds at most 100 parameters per statement. */
 const D1_MAX_PARAMS = 100;
@@ -109,11 +110,9 @@ const insertAttemptSql = preparedOnce((db) =>
 const RESPONSES_PER_STATEMENT = Math.floor(D1_MAX_PARAMS / Object.keys(getTableColumns(responses)).length);
 
 /** Per client, the insert of `count` response rows of one attempt (placeholders q0, n0, a0, c0, p0, q1, …), built once per count. */
-const responseInserts = preparedOnce(() => new Map<number, Query>());
+const responseInserts = preparedOnce(() => boundedMemo<Query>(RESPONSES_PER_STATEMENT));
 function insertResponsesSql(db: Database, count: number): Query {
-	const byCount = responseInserts(db);
-	let query = byCount.get(count);
-	if (query === undefined) {
+	return responseInserts(db)(String(count), () => {
 		const rows = Array.from({ length: count }, (_, i) => ({
 			attemptId: p("attemptId"),
 			questionId: p(`q${i}`),
@@ -122,10 +121,8 @@ function insertResponsesSql(db: Database, count: number): Query {
 			correct: p(`c${i}`),
 			points: p(`p${i}`),
 		}));
-		query = db.insert(responses).values(rows).toSQL();
-		byCount.set(count, query);
-	}
-	return query;
+		return db.insert(responses).values(rows).toSQL();
+	});
 }
 
 /** An attempt and its responses, as written. */
