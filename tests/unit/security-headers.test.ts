@@ -25,8 +25,14 @@ const reference = secureHeaders({
 	permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
 });
 
-/** The headers that act only on a document the browser renders or a script it runs: data responses go without them. */
+/**
+ * The headers that act only on a document the browser renders or a script it runs: data responses go
+ * without them. Referrer-Policy governs the requests a document makes (a data response's policy lets
+ * it make none); X-Frame-Options gives way to `frame-ancestors`, which every response carries.
+ */
 const DOCUMENT_ONLY = [
+	"referrer-policy",
+	"x-frame-options",
 	"cross-origin-opener-policy",
 	"origin-agent-cluster",
 	"x-dns-prefetch-control",
@@ -55,6 +61,8 @@ function appWith(mw: typeof securityHeaders) {
 			// A service worker's script runs under the policy it is served with: it keeps the page policy.
 			.get("/sw.js", (c) => c.body("self.addEventListener('fetch', () => {});", 200, { "Content-Type": "text/javascript; charset=utf-8" }))
 			.get("/page", (c) => c.html(`<p nonce="${c.var.secureHeadersNonce}">page</p>`))
+			// A redirect passes its Referrer-Policy on to the request it leads to: it is not data.
+			.get("/moved", (c) => c.redirect("/page", 303))
 			.get("/cached", (c) => c.text("same for everyone", 200, { "Cache-Control": "public, max-age=60", "X-Powered-By": "someone" }))
 			.get("/boom", () => {
 				throw new Error("boom");
@@ -106,19 +114,16 @@ describe("security headers", () => {
 		for (const path of ["/json", "/csv", "/problem"]) {
 			const data = new Map((await headersOf(app, path)).headers);
 			for (const name of DOCUMENT_ONLY) expect(data.has(name), `${path} ${name}`).toBe(false);
-			for (const name of [
-				"cross-origin-resource-policy",
-				"referrer-policy",
-				"strict-transport-security",
-				"x-content-type-options",
-				"x-frame-options",
-			]) {
+			for (const name of ["cross-origin-resource-policy", "strict-transport-security", "x-content-type-options"]) {
 				expect(data.get(name), `${path} ${name}`).toBe(page.get(name));
 			}
+			expect(data.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
 			expect(data.get("cache-control"), path).toBe("no-store");
 		}
-		// A script and an error page are documents: they keep all of them.
-		for (const path of ["/sw.js", "/boom", "/cached"]) {
+		expect(page.get("referrer-policy")).toBe("no-referrer");
+		expect(page.get("x-frame-options")).toBe("DENY");
+		// A script, an error page and a redirect are documents (or lead to one): they keep all of them.
+		for (const path of ["/sw.js", "/boom", "/cached", "/moved"]) {
 			const headers = new Map((await headersOf(app, path)).headers);
 			for (const name of DOCUMENT_ONLY) expect(headers.get(name), `${path} ${name}`).toBe(page.get(name));
 		}
