@@ -103,6 +103,16 @@ try {
 		// The app as configured but with [observability] off: how much local trace recording costs.
 		await startPinned({ config: withoutObservability() }, pin),
 	];
+	// The quiz JSON's own bytes and headers as a constant (fetched once from the server of reads): what the
+	// local stack alone charges for that response, next to hello's 5 bytes and one header.
+	const sameBytes = await startPinned(
+		{
+			config: "bench/baselines/same-bytes/wrangler.toml",
+			skipMigrations: true,
+			vars: { SOURCE: `${app.url}/api/quizzes/${QUIZ_ID}` },
+		},
+		pin,
+	);
 	const client = new HttpClient(app.url, 4);
 	const quiz = await fetchQuiz(client, QUIZ_ID);
 	const template = makeSubmission(quiz, rng(1));
@@ -121,6 +131,11 @@ try {
 	const targets: Target[] = [
 		{ key: "hello", label: "hello Worker (baseline)", job: { url: hello.url, method: "GET", path: "/" } },
 		{ key: "quiz", label: `GET /api/quizzes/:id`, job: { url: app.url, method: "GET", path: `/api/quizzes/${QUIZ_ID}` } },
+		{
+			key: "quiz-bytes",
+			label: "the quiz JSON as a constant (baseline)",
+			job: { url: sameBytes.url, method: "GET", path: "/" },
+		},
 		...(results.pageMeasured
 			? [{ key: "page", label: "GET /quiz/:id (page)", job: { url: app.url, method: "GET" as const, path: `/quiz/${QUIZ_ID}` } }]
 			: []),
@@ -151,7 +166,7 @@ try {
 		log(`  GET /quiz/${QUIZ_ID} answered ${page.status} ${page.headers["content-type"]}: the page is not measured`);
 	log(`[${elapsed()}] API: ${API.connections} connections, ${API.warmupSeconds} s warm-up, ${API.repeats} × ${API.seconds} s per target`);
 	results.api = await measureAll(targets, { ...API, pin }, log);
-	await Promise.all([stopServer(app), stopServer(writes), stopServer(hello), stopServer(raw), stopServer(quiet)]);
+	await Promise.all([stopServer(app), stopServer(writes), stopServer(hello), stopServer(raw), stopServer(quiet), stopServer(sameBytes)]);
 
 	log(`[${elapsed()}] exports`);
 	results.exports = await runExports({ pin, quick, log });

@@ -34,6 +34,7 @@ export interface Results {
 }
 
 const BASELINE: Record<string, string> = {
+	"quiz-bytes": "hello",
 	"quiz-quiet": "hello",
 	"page-quiet": "hello",
 	quiz: "hello",
@@ -222,6 +223,14 @@ export function renderMarkdown(r: Results): string {
 		"Ratios: the GETs against the hello Worker, the submission against the raw D1 insert Worker, each the median over the rounds of a run's figure against its baseline's run in the same round. req/s, p50 and p99 are each the median of the runs, taken separately; every run is in latest.json.",
 		"",
 	);
+	const quiz = api.get("quiz");
+	const bytes = api.get("quiz-bytes");
+	const hello = api.get("hello");
+	if (quiz && bytes && hello)
+		out.push(
+			`What the local stack charges for the quiz JSON's response itself (a reading, not a target): a constant Worker answering the same bytes with the same headers, with no routing and no work (bench/baselines/same-bytes), served ${describe(pairedRatio(bytes, hello, (run) => run.rps))} hello's req/s; the quiz JSON served ${describe(pairedRatio(quiz, bytes, (run) => run.rps))} the constant's.`,
+			"",
+		);
 	if (!r.pageMeasured)
 		out.push(
 			"GET /quiz/:id (the student page) is not measured: it answered something other than a 200 HTML page when the bench ran (the page is issue #3).",
@@ -302,7 +311,7 @@ export function renderMarkdown(r: Results): string {
 		`- Versions: ${Object.entries(e.versions)
 			.map(([k, v]) => `${k} ${v}`)
 			.join(", ")}.`,
-		`- Servers: the app (wrangler.toml) twice, one taking the GETs (with 200 attempts stored first, for GET /api/attempts/:id) and one the submissions, so that reads are not timed in a process the writes have grown (bench/notes.md), and two baselines (bench/baselines/hello: a constant response; bench/baselines/raw-insert: one D1 batch of the attempt row and its 20 response rows, the app's migrations, no validation), each under \`wrangler dev --local\` (workerd) with its own local D1; ${r.method.pinned}.`,
+		`- Servers: the app (wrangler.toml) twice, one taking the GETs (with 200 attempts stored first, for GET /api/attempts/:id) and one the submissions, so that reads are not timed in a process the writes have grown (bench/notes.md), and three baselines (bench/baselines/hello: a constant response; bench/baselines/same-bytes: the quiz JSON as a constant, its bytes and headers fetched once from the app; bench/baselines/raw-insert: one D1 batch of the attempt row and its 20 response rows, the app's migrations, no validation), each under \`wrangler dev --local\` (workerd) with its own local D1; ${r.method.pinned}.`,
 		`- Load: autocannon ${e.versions.autocannon} in a separate Node process per run, ${String(r.method.connections)} connections, ${String(r.method.warmupSeconds)} s warm-up per target, then ${String(r.method.repeats)} runs of ${String(r.method.seconds)} s per target, targets interleaved run by run; each ratio is the median of the rounds' ratios (run r against the baseline's run r), with their range beside each target. POST bodies are one fixed valid practice submission, each request with a fresh server-issued attempt id and its own client address (CF-Connecting-IP: a class of phones, so the practice limiter counts each student, as it would in class); GET /api/attempts/:id cycles through 200 stored attempts.`,
 		"- Exports: attempts (each with 20 responses, each by a different student) seeded with SQL straight into the local D1 SQLite file while the server is stopped; scores.csv, gradebook.csv and responses.csv each downloaded once to warm up, then three times timed to the first body byte and to the end (the medians reported); workerd peak RSS (VmHWM, reset before each download; the highest of the three) from /proc; the floor is `sqlite3 -csv` running one query for the same data (same filter, order and stored values as the file writes, no pages, no formatting) on the same file, after each timed download (the median of the three).",
 		"- Bundle: `wrangler deploy --dry-run --outdir <tmp>`, source maps excluded.",
