@@ -28,15 +28,15 @@ const DATA_HEADERS: readonly (readonly [string, string])[] = [
  * set hono/secure-headers sends by default, and a Permissions-Policy that turns off camera,
  * microphone and location. Each acts only on a document the browser renders or a script it runs
  * (the requests it makes, its window, its frame, its prefetching, its downloads, its plugins, its
- * features), so JSON and CSV go without them, as OWASP's REST Security Cheat Sheet allows for an API
- * that never returns HTML:
+ * features), so JSON and CSV go without them (docs/security.md, "Headers on JSON and CSV"):
  * - Referrer-Policy governs the requests a document or script makes, and a data response makes none:
  *   nosniff keeps it from being read as HTML, and its policy (`default-src 'none'`) would block every
- *   request even if it were (the cheat sheet's reason: "Non-HTML responses should not trigger
- *   additional requests"). Redirects, which pass their policy on, have no data type and keep it.
+ *   request even if it were (OWASP's REST Security Cheat Sheet lists it among the headers for HTML
+ *   only: "Non-HTML responses should not trigger additional requests"). Redirects, which pass their policy on, have no data type and keep it.
  * - X-Frame-Options is ignored by every browser that knows `frame-ancestors`, which every response
  *   carries (HTML's X-Frame-Options check gives way to it; ASVS 5.0 3.4.6 requires `frame-ancestors`
- *   and calls X-Frame-Options obsolete). Documents keep it for browsers older than CSP Level 2.
+ *   and calls X-Frame-Options obsolete; the same cheat sheet still lists it beside
+ *   `frame-ancestors` for the same protection). Documents keep it for browsers older than CSP Level 2.
  * On a phone's connection every data response is nine headers shorter.
  */
 const DOCUMENT_HEADERS: readonly (readonly [string, string])[] = [
