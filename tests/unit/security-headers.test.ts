@@ -43,8 +43,12 @@ const DOCUMENT_ONLY = [
 ];
 
 /** A response's headers in wire order, with this response's nonce replaced by a placeholder. */
-async function headersOf(app: Hono<AppEnv>, path: string): Promise<{ headers: [string, string][]; nonce: string; body: string }> {
-	const res = await app.request(`https://quizline.test${path}`);
+async function headersOf(
+	app: Hono<AppEnv>,
+	path: string,
+	origin = "https://quizline.test",
+): Promise<{ headers: [string, string][]; nonce: string; body: string }> {
+	const res = await app.request(`${origin}${path}`);
 	const body = await res.text();
 	const nonce = /'nonce-([^']+)'/.exec(res.headers.get("Content-Security-Policy") ?? "")?.[1] ?? "";
 	const placeholder = (v: string) => (nonce === "" ? v : v.replaceAll(nonce, "NONCE"));
@@ -139,5 +143,17 @@ describe("security headers", () => {
 		expect(new Map(a.headers).get("cache-control")).toBe("no-store");
 		expect(new Map((await headersOf(app, "/cached")).headers).get("cache-control")).toBe("public, max-age=60");
 		expect(new Map((await headersOf(app, "/cached")).headers).has("x-powered-by")).toBe(false);
+	});
+
+	it("send HSTS over HTTPS only: over plain HTTP (RFC 6797 7.2: MUST NOT) every response has the same headers but that one", async () => {
+		const app = appWith(securityHeaders);
+		for (const path of ["/page", "/json", "/csv", "/problem", "/sw.js", "/moved", "/cached", "/boom"]) {
+			const secure = new Map((await headersOf(app, path)).headers);
+			const plain = new Map((await headersOf(app, path, "http://quizline.test")).headers);
+			expect(secure.get("strict-transport-security"), path).toBe("max-age=63072000; includeSubDomains");
+			expect(plain.has("strict-transport-security"), path).toBe(false);
+			secure.delete("strict-transport-security");
+			expect(plain, path).toEqual(secure);
+		}
 	});
 });

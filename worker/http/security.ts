@@ -12,15 +12,24 @@ export const NO_STORE = "no-store";
 
 /**
  * The headers every response gets besides its Content-Security-Policy (whose `frame-ancestors 'none'`
- * keeps every response out of frames) and Cache-Control: those that protect a response whatever it
- * holds. HSTS for two years and nosniff (ASVS 5.0 3.4.1 and 3.4.4 ask for both on every response),
- * and CORP so that no other site can load it. Built once per isolate, like the list below.
+ * keeps every response out of frames), Cache-Control and HSTS (below): those that protect a response
+ * whatever it holds. nosniff (ASVS 5.0 3.4.4 asks for it on every response), and CORP so that no
+ * other site can load it. Built once per isolate, like the list below.
  */
 const DATA_HEADERS: readonly (readonly [string, string])[] = [
 	["Cross-Origin-Resource-Policy", "same-origin"],
-	["Strict-Transport-Security", "max-age=63072000; includeSubDomains"],
 	["X-Content-Type-Options", "nosniff"],
 ];
+
+/**
+ * HSTS for two years, subdomains included (ASVS 5.0 3.4.1), on every response that goes over HTTPS,
+ * which on Cloudflare is every response a browser gets once the zone redirects plain HTTP
+ * (docs/CONTRIBUTING.md, "Releasing"). Never over plain HTTP: RFC 6797 7.2 says an HSTS host "MUST
+ * NOT include the STS header field in HTTP responses conveyed over non-secure transport", and a
+ * browser ignores it there anyway (8.1), since anyone on the path could have added or removed it.
+ * Plain HTTP is what `npm start` and the bench serve on this machine's loopback.
+ */
+export const HSTS = "max-age=63072000; includeSubDomains";
 
 /**
  * What a document (a page, a script, an error a browser shows) gets besides: no Referer on the
@@ -96,6 +105,7 @@ export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
 	const headers = c.res.headers;
 	const data = DATA_TYPE.test(headers.get("Content-Type") ?? "");
 	for (const [name, value] of data ? DATA_HEADERS : DOCUMENT_HEADERS) headers.set(name, value);
+	if (c.req.url.startsWith("https:")) headers.set("Strict-Transport-Security", HSTS);
 	headers.set("Content-Security-Policy", data ? DATA_CONTENT_SECURITY_POLICY : contentSecurityPolicy(nonce));
 	headers.delete("X-Powered-By");
 	if (!headers.has("Cache-Control")) headers.set("Cache-Control", NO_STORE);
