@@ -27,9 +27,9 @@ const DATA_HEADERS: readonly (readonly [string, string])[] = [
  * (docs/CONTRIBUTING.md, "Releasing"). Never over plain HTTP: RFC 6797 7.2 says an HSTS host "MUST
  * NOT include the STS header field in HTTP responses conveyed over non-secure transport", and a
  * browser ignores it there anyway (8.1), since anyone on the path could have added or removed it.
- * Plain HTTP is what `npm start` and the bench serve on this machine's loopback.
+ * Plain HTTP is what `npm start` and the bench serve, on the loopback.
  */
-export const HSTS = "max-age=63072000; includeSubDomains";
+const HSTS = "max-age=63072000; includeSubDomains";
 
 /**
  * What a document (a page, a script, an error a browser shows) gets besides: no Referer on the
